@@ -1,0 +1,38 @@
+"""Publication dates: normalising given values and reading visible date lines."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .patterns import DATE_LINE, MONTHS
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def date_from_line(line: str) -> str | None:
+    """'Jumat, 15 September 2023 14:30 WIB' -> '2023-09-15'; None if the line is not a date."""
+    m = DATE_LINE.match(line)
+    if not m:
+        return None
+    if m.group("d"):
+        return _valid(int(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
+    return _valid(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+
+
+def normalise_published(value: str | None) -> str | None:
+    """An ISO date from an ISO date/datetime or an Indonesian date; ValueError if unreadable."""
+    if value is None or not str(value).strip():
+        return None
+    value = str(value)
+    m = _ISO.match(value)
+    found = _valid(*map(int, m.groups())) if m else date_from_line(value)
+    if found is None:
+        raise ValueError(f"cannot read {value!r} as a date (use YYYY-MM-DD)")
+    return found

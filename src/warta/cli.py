@@ -1,0 +1,287 @@
+"""The `warta` command line. Exit codes: 0 done, 1 an input or database failed, 2 usage."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+from .errors import InputError, QueryError, StoreError, WartaError
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+DB_HELP = "SQLite database file (default: $WARTA_DB or warta.db)."
+
+
+def _db_default() -> str:
+    return os.environ.get("WARTA_DB", "warta.db")
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]warta: error:[/] {escape(message)}")
+    sys.exit(code)
+
+
+def _dump(obj) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False))
+
+
+def _open(db: str, create: bool = False):
+    from .store import SQLiteStore
+
+    if not create and not Path(db).exists():
+        fail(f"{db}: no such database (create one with `warta ingest PATH --db {db}`)")
+    try:
+        return SQLiteStore(db)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="warta")
+def cli() -> None:
+    """warta: Indonesian news intelligence. Analyse articles, store them, search them."""
+
+
+# -- analyze ---------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("file", required=False)
+@click.option("--jsonl", "jsonl", metavar="IN", help="Analyse a JSONL file ('-' for stdin); one record a line out.")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON record instead of a report.")
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD), the anchor for relative times.")
+@click.option("--url", help="The article's URL.")
+@click.option("--title", help="The article's title.")
+@click.option("--format", "fmt", type=click.Choice(["auto", "text", "html"]), default="auto",
+              show_default=True, help="Input kind; auto sniffs HTML.")
+def analyze(file, jsonl, as_json, published, url, title, fmt):
+    """Analyse one article (FILE, or '-' for stdin) and print what warta finds."""
+    from .api import analyze as run, analyze_one
+    from .sources import iter_jsonl_lines
+    from .sources.files import read_file
+
+    if jsonl and file:
+        raise click.UsageError("give either FILE or --jsonl IN, not both")
+    if jsonl:
+        handle = sys.stdin if jsonl == "-" else _open_text(jsonl)
+        for raw in iter_jsonl_lines(handle, "<stdin>" if jsonl == "-" else jsonl):
+            result = analyze_one(raw)
+            record = result.to_dict()
+            if raw.id is not None:
+                record["id"] = raw.id
+            _dump(record)
+        return
+    if not file:
+        raise click.UsageError("give FILE ('-' for stdin) or --jsonl IN")
+    try:
+        if file == "-":
+            content, source = sys.stdin.read(), "<stdin>"
+        else:
+            path = Path(file)
+            if not path.is_file():
+                fail(f"{file}: no such file")
+            content, _ = read_file(path)
+            source = file
+        article = run(content, published=published, url=url, title=title, format=fmt, source=source)
+    except InputError as exc:
+        fail(str(exc))
+    except ValueError as exc:
+        fail(f"{file}: {exc}")
+    if as_json:
+        _dump(article.to_dict())
+    else:
+        report(article.to_dict())
+
+
+def _open_text(path: str):
+    try:
+        if path.endswith(".gz"):
+            import gzip
+            return gzip.open(path, "rt", encoding="utf-8", errors="replace")
+        return open(path, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        fail(f"{path}: cannot read ({exc.strerror})")
+
+
+def report(rec: dict) -> None:
+    """A readable account of one record."""
+    text = rec["text"]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold cyan")
+    grid.add_column()
+    dl = rec.get("dateline") or {}
+    rows = [
+        ("Id", rec["id"]), ("Title", rec.get("title")), ("URL", rec.get("url")),
+        ("Outlet", rec.get("outlet")), ("Published", rec.get("published")),
+        ("Dateline", f"{dl['text']}  (place: {dl.get('place') or '-'})" if dl else None),
+        ("Credits", " | ".join(rec.get("credits") or []) or None),
+        ("Authors", "; ".join(f"{a['role']}: {a['name']}" for a in rec.get("authors") or []) or None),
+    ]
+    for rel in rec.get("related") or []:
+        rows.append(("Related", f"{rel['kind']}: {rel['text']}"))
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    rows.append(("Body", f"{len(paragraphs)} paragraphs, {len(rec.get('sentences') or [])} sentences, "
+                         f"{len(text.split()):,} words"))
+    for w in rec.get("warnings") or []:
+        rows.append(("Warning", w))
+    for label, value in rows:
+        if value:
+            grid.add_row(label, escape(str(value)))
+    out.print(grid)
+    sents = rec.get("sentences") or []
+    if sents:
+        out.print("\n[bold]Opening sentences[/]")
+        for i, (s, e) in enumerate(sents[:3], start=1):
+            out.print(f"  {i}. {escape(text[s:e])}")
+
+
+# -- ingest ----------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["auto", "text", "html", "feed"]), default="auto",
+              show_default=True, help="Kind of single files; folders are read by extension.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Worker processes for analysis (default: CPU count, at most 4).")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=200, show_default=True,
+              help="Articles committed per transaction.")
+@click.option("--max-bytes", type=click.IntRange(1), default=None,
+              help="Largest document accepted, in bytes (default 10 MB).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-input errors.")
+def ingest(paths, db, fmt, jobs, batch_size, max_bytes, as_json, quiet):
+    """Analyse and store files, folders, JSONL ('-' for stdin), feeds, WARC files and URLs."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .ingest import ingest as run
+    from .sources import MAX_BYTES, iter_documents
+
+    store = _open(db, create=True)
+    docs = iter_documents(paths, fmt=fmt, max_bytes=max_bytes or MAX_BYTES)
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingesting[/]"), BarColumn(),
+                        TextColumn("{task.completed:,} articles"), TextColumn("{task.fields[failed]} failed"),
+                        TimeElapsedColumn(), console=err, disable=quiet or as_json, transient=True)
+
+    with progress:
+        task = progress.add_task("ingest", total=None, failed=0)
+
+        def seen(kind, item):
+            if kind == "failed":
+                progress.update(task, failed=progress.tasks[0].fields["failed"] + 1)
+                if not quiet:
+                    progress.console.print(f"[red]warta: failed:[/] {escape(str(item))}")
+            progress.advance(task)
+
+        try:
+            summary = run(docs, store, jobs=jobs, batch_size=batch_size, on_result=seen)
+        except StoreError as exc:
+            fail(str(exc))
+        finally:
+            store.close()
+    if as_json:
+        _dump({"db": db, **summary.to_dict()})
+    else:
+        rate = f" in {summary.seconds:.1f} s ({summary.total / summary.seconds:,.0f} articles/s)" \
+            if summary.seconds else ""
+        err.print(f"[bold]{summary.total:,}[/] documents{rate}: [green]{summary.new:,} new[/], "
+                  f"{summary.updated:,} updated, {summary.duplicate:,} duplicate, "
+                  f"[{'red' if summary.failed else 'green'}]{summary.failed:,} failed[/] -> {escape(db)}")
+    if summary.failed:
+        sys.exit(1)
+
+
+# -- search, show, stats ---------------------------------------------------------------------
+
+@cli.command()
+@click.argument("query")
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--outlet", help="Only this outlet (name or domain, e.g. Tempo or tempo.co).")
+@click.option("--from", "date_from", metavar="DATE", help="Published on or after (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", metavar="DATE", help="Published on or before (YYYY[-MM[-DD]]).")
+@click.option("--limit", "-n", type=click.IntRange(0, 1000), default=10, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help='Print {"total": N, "rows": [...]}.')
+def search(query, db, outlet, date_from, date_to, limit, offset, as_json):
+    """Full-text search (Indonesian stemming): words, "phrases", prefix*, -exclude, OR."""
+    from .search import search as run
+
+    store = _open(db)
+    try:
+        result = run(store, query, outlet=outlet, date_from=date_from, date_to=date_to,
+                     limit=limit, offset=offset)
+    except QueryError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    if as_json:
+        _dump(result)
+        return
+    if not result["rows"]:
+        err.print(f"no articles match {query!r}" + (f" ({result['note']})" if result.get("note") else ""))
+        return
+    err.print(f"{result['total']:,} articles match; showing {offset + 1}-{offset + len(result['rows'])}")
+    for n, row in enumerate(result["rows"], start=offset + 1):
+        head = Text(f"{n:>3}. ", style="bold")
+        head.append(row["title"] or "(untitled)", style="bold")
+        head.append(f"  {row['outlet'] or '-'} · {row['published'] or '-'} · {row['id']}", style="dim")
+        out.print(head)
+        snip = Text("     " + row["snippet"])
+        for s, e in row["highlights"]:
+            snip.stylize("bold yellow", s + 5, e + 5)
+        out.print(snip)
+
+
+@cli.command()
+@click.argument("ident", metavar="ID")
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the stored JSON record.")
+def show(ident, db, as_json):
+    """Show one stored article by id or URL."""
+    store = _open(db)
+    record = store.get(ident)
+    store.close()
+    if record is None:
+        fail(f"{ident}: no such article in {db}")
+    if as_json:
+        _dump(record)
+    else:
+        report(record)
+
+
+@cli.command()
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(db, as_json):
+    """Counts of what the database holds."""
+    store = _open(db)
+    figures = store.stats()
+    store.close()
+    if as_json:
+        _dump(figures)
+        return
+    c = figures["counts"]
+    out.print(f"[bold]{escape(figures['path'])}[/]  {figures['bytes'] / 1048576:.1f} MB, "
+              f"published {figures['first_published'] or '-'} .. {figures['last_published'] or '-'}")
+    out.print("  " + ", ".join(f"{n:,} {t}" for t, n in c.items()))
+    table = Table("outlet", "articles", box=None, padding=(0, 2))
+    for row in figures["outlets"]:
+        table.add_row(escape(row["outlet"]), f"{row['articles']:,}")
+    out.print(table)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="warta", standalone_mode=True)
+    except WartaError as exc:
+        fail(str(exc))
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,176 @@
+"""Full-text search over the store: safe query parsing, filters, BM25 ranking, snippets.
+
+A user's query never reaches FTS5 as written. It is read as words, "phrases", prefix*,
+-excluded words, OR and NOT; every word is stemmed exactly as the index was, and the MATCH
+expression is rebuilt from quoted stems, so no input can be an FTS5 syntax error.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .anatomy.outlets import outlet_name
+from .errors import QueryError
+from .stemming import WORD, stem_word, words
+
+# Title hits weigh more than body hits.
+TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
+SNIPPET_CHARS = 220
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+@dataclass
+class Term:
+    stems: list[str]
+    prefix: bool = False
+
+    def fts(self) -> str:
+        return '"' + " ".join(self.stems) + '"' + ("*" if self.prefix else "")
+
+
+@dataclass
+class ParsedQuery:
+    # Each clause is a list of alternatives joined by OR; clauses are joined by AND.
+    clauses: list[list[Term]] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+
+    def match(self) -> str | None:
+        """The FTS5 MATCH expression, or None when nothing positive is asked for."""
+        if not self.clauses:
+            return None
+        expr = " AND ".join("(" + " OR ".join(t.fts() for t in c) + ")" for c in self.clauses)
+        if self.excluded:
+            expr = f"({expr}) NOT (" + " OR ".join(t.fts() for t in self.excluded) + ")"
+        return expr
+
+    def highlight_terms(self) -> tuple[set[str], list[str]]:
+        stems, prefixes = set(), []
+        for clause in self.clauses:
+            for term in clause:
+                (prefixes.append(term.stems[-1]) if term.prefix else None)
+                stems.update(term.stems[:-1] if term.prefix else term.stems)
+        return stems, prefixes
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Read a user's query; never raises on odd syntax."""
+    parsed = ParsedQuery()
+    negate = join_or = False
+    for m in _TOKEN.finditer(query or ""):
+        minus, phrase, bare = m.groups()
+        if bare is not None:
+            if bare.upper() in ("OR", "|"):
+                join_or = bool(parsed.clauses)
+                continue
+            if bare.upper() in ("AND", "&", "NEAR"):
+                continue
+            if bare.upper() == "NOT":
+                negate = True
+                continue
+            minus = "-" if bare.startswith("-") else ""
+            prefix = bare.rstrip(")").endswith("*")
+            ws = words(bare)
+        else:
+            prefix = False
+            ws = words(phrase)
+        if not ws:
+            continue
+        stems = [stem_word(w) for w in ws[:-1]] + [ws[-1] if prefix else stem_word(ws[-1])]
+        term = Term(stems=stems, prefix=prefix)
+        if minus or negate:
+            parsed.excluded.append(term)
+        elif join_or:
+            parsed.clauses[-1].append(term)
+        else:
+            parsed.clauses.append([term])
+        negate = join_or = False
+    return parsed
+
+
+def _date_bound(value: str | None, end: bool) -> str | None:
+    """'2023', '2023-09' or '2023-09-15' as an inclusive bound on ISO dates."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return f"{value}-12-31" if end else f"{value}-01-01"
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            dt.date(int(value[:4]), int(value[5:]), 1)
+            return f"{value}-31" if end else f"{value}-01"
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise QueryError(f"date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+
+
+def search_sql(query: str, *, outlet: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, limit: int = 20, offset: int = 0
+               ) -> tuple[str, str, dict[str, Any]] | None:
+    """(rows SQL, count SQL, parameters) for a search, or None if the query has no terms."""
+    match = parse_query(query).match()
+    if match is None:
+        return None
+    where = ["articles_fts MATCH :match"]
+    params: dict[str, Any] = {"match": match, "limit": max(0, int(limit)),
+                              "offset": max(0, int(offset))}
+    if outlet:
+        where.append("a.outlet = :outlet COLLATE NOCASE")
+        params["outlet"] = outlet_name(outlet)
+    if (lo := _date_bound(date_from, end=False)) is not None:
+        where.append("a.published >= :date_from")
+        params["date_from"] = lo
+    if (hi := _date_bound(date_to, end=True)) is not None:
+        where.append("a.published <= :date_to")
+        params["date_to"] = hi
+    base = "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid WHERE " + " AND ".join(where)
+    rows = (f"SELECT a.id, a.title, a.outlet, a.published, a.text, "
+            f"bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank {base} "
+            "ORDER BY rank LIMIT :limit OFFSET :offset")
+    return rows, f"SELECT count(*) {base}", params
+
+
+def snippet(text: str, stems: set[str], prefixes: list[str], size: int = SNIPPET_CHARS
+            ) -> tuple[str, list[tuple[int, int]]]:
+    """The passage of ``text`` with the most query hits, and the hits' offsets in it."""
+    hits = [(m.start(), m.end()) for m in WORD.finditer(text)
+            if (w := m.group().lower()) and (stem_word(w) in stems or any(w.startswith(p) for p in prefixes))]
+    best = hits[0][0] if hits else 0
+    best_count = 0
+    for s, _ in hits:
+        count = sum(1 for h, _ in hits if s <= h < s + size - 40)
+        if count > best_count:
+            best, best_count = s, count
+    start = max(0, best - 40)
+    if start:
+        space = text.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 and best - space < 80 else start
+    end = min(len(text), start + size)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + size // 2 else end
+    lead = "…" if start > 0 else ""
+    # Paragraph and line breaks shown as " ¶" and " ": same lengths, so offsets hold.
+    body = text[start:end].replace("\n\n", " ¶").replace("\n", " ")
+    marks = [(s - start + len(lead), e - start + len(lead)) for s, e in hits if s >= start and e <= end]
+    return lead + body + ("…" if end < len(text) else ""), marks
+
+
+def search(store, query: str, *, outlet: str | None = None, date_from: str | None = None,
+           date_to: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """{"total": N, "rows": [{id, title, outlet, published, snippet, score, highlights}]}."""
+    built = search_sql(query, outlet=outlet, date_from=date_from, date_to=date_to,
+                       limit=limit, offset=offset)
+    if built is None:
+        return {"total": 0, "rows": [], "note": "the query has no words to search for"}
+    rows_sql, count_sql, params = built
+    total = store.query(count_sql, {k: v for k, v in params.items() if k not in ("limit", "offset")})[0][0]
+    stems, prefixes = parse_query(query).highlight_terms()
+    rows = []
+    for r in store.query(rows_sql, params):
+        text_snip, marks = snippet(r["text"], stems, prefixes)
+        rows.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
+                     "published": r["published"], "snippet": text_snip,
+                     "score": round(-r["rank"], 4), "highlights": marks})
+    return {"total": total, "rows": rows}
