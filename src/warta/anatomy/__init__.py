@@ -65,8 +65,9 @@ def parse_document(raw: RawDocument) -> Article:
         sitename = page.sitename
         if not published and page.published:
             published = normalise_published(page.published)
-        if page.author:
-            authors.append(Author(role="Penulis", name=page.author))
+        for name in (page.author or "").split(";"):
+            if name.strip():
+                authors.append(Author(role="Penulis", name=name.strip()))
     else:
         body_source = raw.text or ""
     hint = by_token(raw.outlet) or by_url(url)

@@ -35,7 +35,10 @@ def related_line(line: str) -> Related | None:
     for kind, pattern in P.RELATED:
         m = pattern.match(line)
         if m:
-            return Related(kind=kind, text=m.group("text").strip(" \"“”"))
+            text = m.group("text").strip(" \"“”")
+            if line.lstrip().startswith(("[", "(")):
+                text = text.rstrip("])").rstrip()
+            return Related(kind=kind, text=text)
     return None
 
 

@@ -125,6 +125,8 @@ def document_from_dict(obj, source: str, *, max_bytes: int = MAX_BYTES) -> RawDo
         raise InputError(source, "no 'text' or 'html' field")
     if not isinstance(content, str):
         raise InputError(source, f"field {'text' if text is not None else 'html'!r} must be a string")
+    if not content.strip():
+        raise InputError(source, f"empty {'text' if text is not None else 'html'}")
     if len(content) > max_bytes:
         raise InputError(source, f"article is {len(content):,} characters, over the limit of {max_bytes:,}")
     kind = "html" if text is None else "text"

@@ -1,0 +1,33 @@
+import pytest
+
+from warta.nlp import split_sentences
+
+
+def sentences(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Harga naik. Warga mengeluh.", ["Harga naik.", "Warga mengeluh."]),
+    ("Kantornya di Jl. Sudirman No. 5 Jakarta. Ia datang.", ["Kantornya di Jl. Sudirman No. 5 Jakarta.", "Ia datang."]),
+    ("Prof. Dr. Budi hadir. Acara dimulai.", ["Prof. Dr. Budi hadir.", "Acara dimulai."]),
+    ("Harganya Rp 1.250.000 per unit. Stok habis.", ["Harganya Rp 1.250.000 per unit.", "Stok habis."]),
+    ('"Kami siap," kata Arif. "Perahu disiagakan."', ['"Kami siap," kata Arif.', '"Perahu disiagakan."']),
+    ("“Kami siap.” Ia lalu pergi.", ["“Kami siap.”", "Ia lalu pergi."]),
+    ("Apa benar? Ya! Tentu.", ["Apa benar?", "Ya!", "Tentu."]),
+    ("Dipimpin oleh M. Yusuf dan J.K. Rowling hadir.", ["Dipimpin oleh M. Yusuf dan J.K. Rowling hadir."]),
+    ("buah, sayur, dll. yang segar", ["buah, sayur, dll. yang segar"]),
+])
+def test_sentences_split(text, expected):
+    assert sentences(text) == expected
+
+
+def test_sentences_never_cross_paragraphs():
+    text = "Paragraf satu tanpa titik\n\nParagraf dua. Kalimat tiga"
+    assert sentences(text) == ["Paragraf satu tanpa titik", "Paragraf dua.", "Kalimat tiga"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "!!!", "\n\n\n", "x" * 100_000])
+def test_sentences_odd_input(text):
+    spans = split_sentences(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)

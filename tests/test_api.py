@@ -1,0 +1,49 @@
+import pytest
+
+import warta
+
+
+def test_api_surface_is_small():
+    assert set(warta.__all__) == {"analyze", "analyze_many", "open", "Article", "Failed",
+                                  "InputError", "WartaError", "__version__"}
+
+
+def test_api_analyze_offsets_hold():
+    art = warta.analyze("TEMPO.CO, Jakarta - Harga naik. Warga mengeluh.\nAL JAZEERA", published="2023-09-15")
+    rec = art.to_dict()
+    assert rec["text"] == "Harga naik.\n\nWarga mengeluh." or rec["text"] == "Harga naik. Warga mengeluh."
+    for s, e in rec["sentences"]:
+        assert rec["text"][s:e] in ("Harga naik.", "Warga mengeluh.")
+    assert warta.Article.from_dict(rec).to_dict() == rec
+
+
+def test_api_record_fields_match_the_contract():
+    rec = warta.analyze("Hujan turun di Bogor.").to_dict()
+    contract = ["schema", "id", "url", "title", "outlet", "published", "language", "dateline",
+                "credits", "related", "text", "sentences", "entities", "entity_index", "times",
+                "quotes", "events", "summary", "warnings"]
+    assert list(rec)[:len(contract)] == contract
+    assert rec["text"] == "Hujan turun di Bogor." and rec["dateline"] is None
+    assert "no publication date found" in rec["warnings"]
+
+
+def test_api_id_is_stable_and_input_id_wins():
+    a = warta.analyze("Hujan turun di Bogor.")
+    b = warta.analyze("  Hujan turun   di Bogor.  ")
+    assert a.id == b.id
+    assert warta.analyze("Hujan turun di Bogor.", id="x-1").id == "x-1"
+    assert warta.analyze("Hujan.", url="https://www.a.com/b/").id == warta.analyze("Lain.", url="https://a.com/b").id
+
+
+def test_api_analyze_many_streams_in_order_with_failures():
+    items = [{"id": "a", "text": "Hujan turun."}, {"id": "b"}, "bukan objek",
+             {"id": "d", "html": "<html><body><p>pendek</p></body></html>"}, {"id": "e", "text": "Banjir."}]
+    out = list(warta.analyze_many(items))
+    assert [type(o).__name__ for o in out] == ["Article", "Failed", "Failed", "Failed", "Article"]
+    assert [o.id for o in out] == ["a", "b", None, "d", "e"]
+
+
+@pytest.mark.parametrize("bad", ["", "   \n "])
+def test_api_analyze_empty_raises(bad):
+    with pytest.raises(warta.InputError, match="empty"):
+        warta.analyze(bad)
