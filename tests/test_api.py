@@ -47,3 +47,20 @@ def test_api_analyze_many_streams_in_order_with_failures():
 def test_api_analyze_empty_raises(bad):
     with pytest.raises(warta.InputError, match="empty"):
         warta.analyze(bad)
+
+
+def test_api_bad_published_in_data_is_a_warning_not_a_failure():
+    (art,) = warta.analyze_many([{"id": "a", "text": "Hujan turun.", "published": "kemarin sore"}])
+    assert art.published is None
+    assert any("cannot read 'kemarin sore'" in w for w in art.warnings)
+    with pytest.raises(warta.InputError, match="published"):
+        warta.analyze("Hujan turun.", published="kemarin sore")
+
+
+@pytest.mark.parametrize("value,iso", [
+    ("10-Sep-19", "2019-09-10"), ("Sep 24, 2019", "2019-09-24"), ("Oktober 19, 2019", "2019-10-19"),
+    ("26 Maret 2019", "2019-03-26"), ("2023-09-15T10:00:00+07:00", "2023-09-15"),
+    ("Jumat, 15 Sep 2023 14:30 WIB", "2023-09-15"), ("15/09/2023", "2023-09-15"),
+])
+def test_api_published_formats(value, iso):
+    assert warta.analyze("Hujan turun.", published=value).published == iso

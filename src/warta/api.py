@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .anatomy import parse_document
+from .anatomy.dates import normalise_published
 from .errors import InputError, describe
 from .nlp import enrich
 from .record import Article, Failed
@@ -20,6 +21,10 @@ def analyze(content: str, published: str | None = None, url: str | None = None,
         raise TypeError(f"analyze() takes the article as str, not {type(content).__name__}")
     if not content.strip():
         raise InputError(source, "empty text")
+    try:
+        published = normalise_published(published)
+    except ValueError as exc:
+        raise InputError(source, f"published: {exc}") from None
     kind = format if format in ("text", "html") else sniff_format(content)
     raw = RawDocument(source=source, id=id, url=url, title=title, outlet=outlet, published=published,
                       **({"html": content} if kind == "html" else {"text": content}))

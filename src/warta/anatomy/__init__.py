@@ -50,11 +50,13 @@ def parse_document(raw: RawDocument) -> Article:
     """Body, dateline, credits, related links, bylines, title, date and outlet of one document."""
     if raw.error:
         raise InputError(raw.source, raw.error)
+    warnings = list(raw.warnings)
     try:
         given_date = normalise_published(raw.published)
     except ValueError as exc:
-        raise InputError(raw.source, f"published: {exc}") from None
-    warnings = list(raw.warnings)
+        # A bad date in data costs the date, not the article.
+        given_date = None
+        warnings.append(f"published: {exc}; ignored")
     title, published, url, sitename = raw.title, given_date, raw.url, None
     authors: list[Author] = []
     if raw.html is not None:

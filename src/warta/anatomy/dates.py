@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .patterns import DATE_LINE, MONTHS
+from .patterns import DATE_LINE, DAY_MON_YEAR, MONTH_FIRST, MONTHS
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 
@@ -32,7 +32,17 @@ def normalise_published(value: str | None) -> str | None:
         return None
     value = str(value)
     m = _ISO.match(value)
-    found = _valid(*map(int, m.groups())) if m else date_from_line(value)
+    found = _valid(*map(int, m.groups())) if m else date_from_line(value) or _metadata_date(value)
     if found is None:
         raise ValueError(f"cannot read {value!r} as a date (use YYYY-MM-DD)")
     return found
+
+
+def _metadata_date(value: str) -> str | None:
+    m = MONTH_FIRST.match(value) or DAY_MON_YEAR.match(value)
+    if not m:
+        return None
+    year = int(m.group("y"))
+    if year < 100:  # "10-Sep-19"
+        year += 2000 if year < 70 else 1900
+    return _valid(year, MONTHS[m.group("m").lower()], int(m.group("d")))

@@ -70,6 +70,9 @@ MONTHS = {
     "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8,
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "nopember": 11, "desember": 12, "des": 12,
+    # English names, as scraped metadata often has them.
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
 }
 WEEKDAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -78,3 +81,6 @@ DATE_LINE = re.compile(
     rf"^\s*(?:{WEEKDAYS}\s*,?\s*)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_ALT})\.?\s+(?P<y>\d{{4}}){_CLOCK}\s*$"
     rf"|^\s*(?:{WEEKDAYS}\s*,?\s*)?(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}){_CLOCK}\s*$",
     re.IGNORECASE)
+# Metadata dates: "Sep 24, 2019", "Oktober 19, 2019", "10-Sep-19".
+MONTH_FIRST = re.compile(rf"^\s*(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
+DAY_MON_YEAR = re.compile(rf"^\s*(?P<d>\d{{1,2}})-(?P<m>{_MONTH_ALT})-(?P<y>\d{{2}}|\d{{4}})\s*$", re.IGNORECASE)
