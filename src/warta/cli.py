@@ -227,7 +227,8 @@ def search(query, db, outlet, date_from, date_to, limit, offset, as_json):
     if not result["rows"]:
         err.print(f"no articles match {query!r}" + (f" ({result['note']})" if result.get("note") else ""))
         return
-    err.print(f"{result['total']:,} articles match; showing {offset + 1}-{offset + len(result['rows'])}")
+    noun = "article matches" if result["total"] == 1 else "articles match"
+    err.print(f"{result['total']:,} {noun}; showing {offset + 1}-{offset + len(result['rows'])}")
     for n, row in enumerate(result["rows"], start=offset + 1):
         head = Text(f"{n:>3}. ", style="bold")
         head.append(row["title"] or "(untitled)", style="bold")

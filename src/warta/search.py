@@ -134,8 +134,14 @@ def search_sql(query: str, *, outlet: str | None = None, date_from: str | None =
 def snippet(text: str, stems: set[str], prefixes: list[str], size: int = SNIPPET_CHARS
             ) -> tuple[str, list[tuple[int, int]]]:
     """The passage of ``text`` with the most query hits, and the hits' offsets in it."""
-    hits = [(m.start(), m.end()) for m in WORD.finditer(text)
-            if (w := m.group().lower()) and (stem_word(w) in stems or any(w.startswith(p) for p in prefixes))]
+    # Affixes keep a stem's letters but may change its first one (meN-: sapu -> menyapu), so
+    # only words holding the rest of a query stem are worth stemming.
+    cores = [s[1:] for s in stems]
+
+    def hit(w: str) -> bool:
+        return (any(c in w for c in cores) and stem_word(w) in stems) or any(w.startswith(p) for p in prefixes)
+
+    hits = [(m.start(), m.end()) for m in WORD.finditer(text) if hit(m.group().lower())]
     best = hits[0][0] if hits else 0
     best_count = 0
     for s, _ in hits:

@@ -32,3 +32,13 @@ def test_html_htmldate_id_pages_date_and_clean_body():
         assert art.published == item["date"], item["file"]
         assert not any(b.lower() in art.text.lower() for b in BOILERPLATE), item["file"]
         assert art.dateline is not None, item["file"]
+
+
+def test_html_broken_markup_still_yields_the_article():
+    html = ("<html><head><title>Banjir Bandang</title><body><div class=content><p>TEMPO.CO, Garut - "
+            "Banjir bandang menerjang tiga desa di Garut setelah hujan deras semalaman.<p>Warga "
+            "mengungsi ke balai desa dan masjid <b>terdekat. <p>Petugas gabungan masih membersihkan "
+            "lumpur yang menutup jalan desa hingga Rabu siang.</div></span></table>")
+    art = warta.analyze(html)
+    assert art.dateline.place == "Garut" and art.title == "Banjir Bandang"
+    assert art.text.startswith("Banjir bandang menerjang") and "lumpur" in art.text
