@@ -78,6 +78,8 @@ class TimeExpr(_Record):
     text: str
     type: str
     value: str | None = None
+    # Added to the contract: TIMEX3 mod (START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...).
+    mod: str | None = None
 
 
 @dataclass

@@ -1,0 +1,85 @@
+"""Indonesian time vocabulary: data only. The time tagger (warta.nlp.timex) builds its rules from it."""
+
+MONTHS = {
+    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11,
+    "desember": 12,
+}
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "ags": 8,
+    "agst": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "nop": 11, "des": 12,
+}
+
+# ISO weekday numbers. Written with a capital in news; lower-case "minggu" is a week.
+WEEKDAYS = {"Senin": 1, "Selasa": 2, "Rabu": 3, "Kamis": 4, "Jumat": 5, "Jum'at": 5, "Jum’at": 5,
+            "Sabtu": 6, "Minggu": 7, "Ahad": 7}
+
+# Parts of the day, as TIMEX3 codes.
+PARTS_OF_DAY = {"pagi": "MO", "siang": "AF", "sore": "AF", "petang": "EV", "malam": "NI",
+                "dini hari": "NI", "subuh": "MO"}
+
+# Units: (TIMEX3 duration letter, whether it is a time unit written after "T", size in days
+# for date arithmetic or None when it is not a calendar step).
+UNITS = {
+    "detik": ("S", True), "menit": ("M", True), "jam": ("H", True),
+    "hari": ("D", False), "pekan": ("W", False), "minggu": ("W", False),
+    "bulan": ("M", False), "tahun": ("Y", False), "windu": ("Y8", False),
+    "dekade": ("DE", False), "dasawarsa": ("DE", False), "abad": ("CE", False),
+}
+
+# "sehari", "sepekan": one of a unit.
+SE_UNITS = {"sehari": "hari", "sepekan": "pekan", "seminggu": "minggu", "sebulan": "bulan",
+            "setahun": "tahun", "sejam": "jam", "semenit": "menit", "semalaman": "malam"}
+
+NUMBER_WORDS = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "setengah": 0.5, "separuh": 0.5,
+}
+# Numbers that say "some": the duration's count becomes X.
+VAGUE_NUMBERS = ("beberapa", "belasan", "puluhan", "ratusan", "ribuan", "berbulan-bulan",
+                 "bertahun-tahun", "berhari-hari", "berminggu-minggu", "berjam-jam")
+
+# Words before a unit that are never a count ("suatu hari" is "one day", not a duration).
+NOT_COUNTS = ("suatu", "setiap", "tiap", "per")
+
+# Relative days: offset from the anchor date.
+RELATIVE_DAYS = {"kemarin lusa": -2, "kemarin": -1, "hari ini": 0, "besok": 1, "esok hari": 1,
+                 "esok": 1, "besok lusa": 2, "lusa": 2}
+
+# "pekan lalu", "tahun depan": offset in units of the period.
+RELATIVE_DIRECTIONS = {"lalu": -1, "kemarin": -1, "silam": -1, "yang lalu": -1, "ini": 0,
+                       "depan": 1, "mendatang": 1}
+# "tiga hari kemudian": counted from the last date mentioned, not from the anchor.
+AFTER_REFERENCE = {"kemudian": 1, "berikutnya": 1, "setelahnya": 1, "sesudahnya": 1,
+                   "sebelumnya": -1}
+FROM_ANCHOR = {"lalu": -1, "yang lalu": -1, "silam": -1, "mendatang": 1, "lagi": 1,
+               "yang akan datang": 1}
+
+# "awal pekan ini", "akhir 2014": TIMEX3 mod.
+MODIFIERS = {"awal": "START", "pertengahan": "MID", "medio": "MID", "akhir": "END"}
+
+SETS = {"hari": "P1D", "pekan": "P1W", "minggu": "P1W", "bulan": "P1M", "tahun": "P1Y",
+        "malam": "P1D", "pagi": "P1D", "jam": "PT1H"}
+
+REFERENCES = {
+    "PRESENT_REF": ("saat ini", "kini", "sekarang", "dewasa ini", "belakangan ini",
+                    "akhir-akhir ini", "masa kini", "hari-hari ini", "saat sekarang"),
+    "PAST_REF": ("saat itu", "waktu itu", "ketika itu", "kala itu", "masa lalu", "masa lampau",
+                 "zaman dulu", "tempo dulu", "sejak dulu", "dahulu kala"),
+    "FUTURE_REF": ("masa depan", "kelak", "nanti", "mendatang", "ke depannya"),
+}
+
+SEASONS = {"musim semi": "SP", "musim panas": "SU", "musim gugur": "FA", "musim dingin": "WI"}
+
+# Time zones of Indonesia, as UTC offsets.
+TIME_ZONES = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
+
+# A four-digit number followed by these is a quantity, not a year.
+COUNT_NOUNS = ("orang", "unit", "ton", "meter", "m", "km", "kilometer", "kg", "persen", "jiwa",
+               "buah", "rumah", "ekor", "hektare", "ha", "liter", "lembar", "kali", "penumpang",
+               "peserta", "warga", "kursi", "pasien", "siswa", "mahasiswa", "personel", "pasukan",
+               "kendaraan", "mobil", "motor", "kapal", "pesawat", "titik", "desa", "sekolah", "rupiah",
+               "dollar", "dolar", "MW", "GW", "mm", "cm")
+# ... and these before it make it a number of something else.
+NOT_YEAR_BEFORE = ("Rp", "Rp.", "US$", "No", "No.", "nomor", "Nomor", "Pasal", "pasal", "ayat",
+                   "Ayat", "NIP", "kode", "Kode", "pukul", "jam", "KM", "Km")

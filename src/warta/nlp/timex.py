@@ -1,0 +1,524 @@
+"""Time expressions: find them in Indonesian news and normalise them to TIMEX3 values.
+
+Three steps, each small:
+1. rules (regular expressions built from ``lang/id_time.py``) find pieces: a date, a weekday,
+   a part of the day, a clock time, a relative day or period, a duration, a set, a reference;
+2. adjacent pieces of one point in time merge into one expression ("Minggu (28/12/2014)
+   pukul 06.18 WIB"), and overlapping matches keep the longest;
+3. each expression is normalised against the publication date (the anchor) or, for
+   "tiga hari kemudian", against the date mentioned last. Without an anchor, relative values
+   stay unresolved ("XXXX-WXX-2"); the system clock is never used.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from ..record import TimeExpr
+from .lang import id_time as V
+
+NO_ANCHOR_WARNING = "no publication date: relative times left unresolved"
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH_FULL = _alt(V.MONTHS)
+_MONTH_ANY = _alt(list(V.MONTHS) + list(V.MONTH_ABBREVIATIONS))
+_DOW = _alt(list(V.WEEKDAYS) + [w.upper() for w in V.WEEKDAYS])
+_POD = _alt(V.PARTS_OF_DAY)
+_MOD = _alt(V.MODIFIERS)
+_DIGITS = r"\d+(?:[.,]\d+)?"
+_UNIT_WORDS = r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+_NUM_WORD = (rf"{_UNIT_WORDS}\s+(?:belas|puluh(?:\s+(?:satu|{_UNIT_WORDS}))?|ratus)"
+             rf"|{_alt(list(V.NUMBER_WORDS) + ['beberapa', 'belasan', 'puluhan', 'ratusan', 'ribuan'])}")
+_NUM = rf"(?:{_DIGITS}|{_NUM_WORD})"
+_UNIT = _alt(V.UNITS)
+_TZ = _alt(V.TIME_ZONES)
+_B = r"(?<![\w-])"   # word start
+_E = r"(?![\w-])"    # word end
+
+
+@dataclass
+class Piece:
+    """What one rule read: the fields of a point in time, or a finished value."""
+
+    start: int
+    end: int
+    kind: str = "point"                 # point | duration | set | ref | value
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    dow: int | None = None
+    dow_dir: int | None = None           # -1 last, +1 next, 0 this week, None: by tense
+    pod: str | None = None
+    hh: int | None = None
+    mm: int | None = None
+    tz: str | None = None
+    rel: tuple | None = None            # (unit letter, count, base "anchor"|"ref")
+    weekend: bool = False
+    mod: str | None = None
+    type: str | None = None
+    value: str | None = None
+    fields: set = field(default_factory=set)
+
+
+def _number(text: str) -> float | None:
+    """'18' -> 18, 'dua puluh lima' -> 25, 'setengah' -> 0.5, 'beberapa' -> None (vague)."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    if re.fullmatch(_DIGITS, t):
+        return float(t.replace(".", "").replace(",", ".")) if "," in t else float(t.replace(".", ""))
+    if t in V.NUMBER_WORDS:
+        return float(V.NUMBER_WORDS[t])
+    parts = t.split(" ")
+    base = V.NUMBER_WORDS.get(parts[0])
+    if base is None:
+        return None
+    if len(parts) >= 2 and parts[1] == "belas":
+        return base + 10
+    if len(parts) >= 2 and parts[1] == "puluh":
+        return base * 10 + (V.NUMBER_WORDS.get(parts[2], 0) if len(parts) > 2 else 0)
+    if len(parts) >= 2 and parts[1] == "ratus":
+        return base * 100
+    return None
+
+
+def _fmt(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return V.MONTHS.get(key) or V.MONTH_ABBREVIATIONS[key]
+
+
+def _dow(name: str) -> int:
+    return V.WEEKDAYS[name if name in V.WEEKDAYS else name.title()]
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"(\S+)\s*$", text[max(0, start - 20):start])
+    return m.group(1) if m else ""
+
+
+# -- rules: (name, pattern, flags, builder) ----------------------------------------------------
+
+Builder = Callable[[re.Match, str], Piece | None]
+RULES: list[tuple[str, str, int, Builder]] = []
+
+
+def rule(name: str, pattern: str, flags: int = re.IGNORECASE):
+    def register(fn: Builder) -> Builder:
+        RULES.append((name, pattern, flags, fn))
+        return fn
+    return register
+
+
+@rule("clock", rf"{_B}(?:(?:pukul|jam|pkl\.?)\s*(?P<hh>\d{{1,2}})[.:](?P<mm>\d{{2}})"
+               rf"|(?P<hh2>\d{{1,2}})[.:](?P<mm2>\d{{2}})(?=\s*(?:{_TZ})\b))(?:\s*(?P<tz>{_TZ})\b)?")
+def _clock(m, text):
+    hh, mm = int(m.group("hh") or m.group("hh2")), int(m.group("mm") or m.group("mm2"))
+    if hh > 24 or mm > 59:
+        return None
+    tz = m.group("tz")
+    return Piece(m.start(), m.end(), hh=hh, mm=mm, tz=V.TIME_ZONES[tz.upper()] if tz else None,
+                 fields={"clock"})
+
+
+@rule("date_text", rf"{_B}(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})\.?(?:\s+(?P<y>\d{{4}}))?{_E}")
+def _date_text(m, text):
+    d = int(m.group("d"))
+    if not 1 <= d <= 31:
+        return None
+    y = int(m.group("y")) if m.group("y") else None
+    return Piece(m.start(), m.end(), y=y, m=_month(m.group("mon")), d=d, fields={"date"})
+
+
+@rule("date_paren", rf"\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\)"
+                    rf"(?:\s+(?P<pod>{_POD}))?{_E}")
+def _date_paren(m, text):
+    d, mo = int(m.group("d")), int(m.group("m"))
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    y = m.group("y")
+    y = (int(y) + 2000 if len(y) == 2 else int(y)) if y else None
+    pod = V.PARTS_OF_DAY[m.group("pod").lower()] if m.group("pod") else None
+    return Piece(m.start(), m.end(), y=y, m=mo, d=d, pod=pod, fields={"date"})
+
+
+@rule("date_numeric", r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/-])")
+def _date_numeric(m, text):
+    d, mo = int(m.group("d")), int(m.group("m"))
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    return Piece(m.start(), m.end(), y=int(m.group("y")), m=mo, d=d, fields={"date"})
+
+
+@rule("month_year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})\s+(?:tahun\s+)?(?P<y>\d{{4}}){_E}")
+def _month_year(m, text):
+    return Piece(m.start(), m.end(), y=int(m.group("y")), m=_month(m.group("mon")),
+                 mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"month"})
+
+
+@rule("month_relative", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})\s+"
+                        r"(?P<dir>lalu|kemarin|ini|depan|mendatang)\b")
+def _month_relative(m, text):
+    step = V.RELATIVE_DIRECTIONS[m.group("dir").lower()]
+    return Piece(m.start(), m.end(), m=_month(m.group("mon")), rel=("MONTHNAME", step, "anchor"),
+                 mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"month"})
+
+
+@rule("month_bare", rf"{_B}(?:(?P<mod>{_MOD})\s+(?:bulan\s+)?|bulan\s+)(?P<mon>{_MONTH_FULL}){_E}")
+def _month_bare(m, text):
+    return Piece(m.start(), m.end(), m=_month(m.group("mon")), rel=("MONTHNAME", 0, "anchor"),
+                 mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"month"})
+
+
+@rule("month_after_preposition", rf"{_B}(?:pada|sejak|hingga|sampai|selama|per)\s+(?P<e>(?P<mon>{_MONTH_FULL})){_E}(?!\s+\d)")
+def _month_after_preposition(m, text):
+    return Piece(m.start("e"), m.end("e"), m=_month(m.group("mon")), rel=("MONTHNAME", 0, "anchor"),
+                 fields={"month"})
+
+
+@rule("decade", rf"{_B}(?:tahun\s+)?(?P<dec>(?:1[5-9]|20)\d)0-?an{_E}")
+def _decade(m, text):
+    return Piece(m.start(), m.end(), kind="value", type="DATE", value=m.group("dec"))
+
+
+@rule("year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:tahun\s+)?(?<![\w.,/-])(?P<y>(?:1[89]|20)\d{{2}})(?![\w/-]|[.,]\d)")
+def _year(m, text):
+    if _word_before(text, m.start("y")) in V.NOT_YEAR_BEFORE:
+        return None
+    after = re.match(r"\s*(\w+)", text[m.end():m.end() + 20])
+    if after and after.group(1) in V.COUNT_NOUNS:
+        return None
+    # A bare number needs a sign that it is a year: "tahun", a modifier, or a preposition.
+    bare = not m.group("mod") and not m.group(0).lower().startswith("tahun")
+    if bare and _word_before(text, m.start("y")).lower() not in (
+            "pada", "sejak", "hingga", "sampai", "tahun", "medio", "di", "dalam", "era", "periode",
+            "musim", "pemilu", "pilpres", "pilkada", "anggaran", "sepanjang", "selama", "awal",
+            "akhir", "pertengahan", "jelang", "menjelang", "tengah", "per", "of", "in", "hingga",
+            "sebelum", "setelah", "sesudah", "usai", "pasca", "pascapemilu", "kuartal", "semester",
+            "triwulan", "(", "-", "dan", "atau", "asian", "games", "olimpiade", "piala", "dunia",
+            "wisuda", "angkatan", "ramadhan", "ramadan", "lebaran", "idul", "natal", "fitri",
+            "adha", "baru"):
+        return None
+    return Piece(m.start(), m.end(), y=int(m.group("y")),
+                 mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"year"})
+
+
+@rule("weekend", rf"{_B}akhir\s+pekan(?:\s+(?P<dir>ini|lalu|depan|kemarin|mendatang))?{_E}")
+def _weekend(m, text):
+    step = V.RELATIVE_DIRECTIONS.get((m.group("dir") or "").lower())
+    return Piece(m.start(), m.end(), rel=("W", step if step is not None else 0, "anchor"),
+                 weekend=True, fields={"rel"})
+
+
+@rule("relative_day", rf"{_B}(?P<w>{_alt(V.RELATIVE_DAYS)})(?:\s+(?P<pod>{_POD}))?{_E}")
+def _relative_day(m, text):
+    pod = V.PARTS_OF_DAY[re.sub(r"\s+", " ", m.group("pod").lower())] if m.group("pod") else None
+    return Piece(m.start(), m.end(), rel=("D", V.RELATIVE_DAYS[re.sub(r"\s+", " ", m.group("w").lower())], "anchor"),
+                 pod=pod, fields={"rel"})
+
+
+@rule("relative_period", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?P<unit>pekan|minggu|bulan|tahun)\s+"
+                         r"(?P<dir>yang\s+lalu|lalu|ini|depan|mendatang|silam|kemarin)\b")
+def _relative_period(m, text):
+    unit = {"pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y"}[m.group("unit").lower()]
+    step = V.RELATIVE_DIRECTIONS[re.sub(r"\s+", " ", m.group("dir").lower())]
+    return Piece(m.start(), m.end(), rel=(unit, step, "anchor"),
+                 mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"rel"})
+
+
+_REL_DIRS = _alt(list(V.AFTER_REFERENCE) + list(V.FROM_ANCHOR))
+
+
+@rule("relative_count", rf"{_B}(?:(?P<n>{_NUM})\s+(?P<unit>hari|pekan|minggu|bulan|tahun|dekade|dasawarsa|abad)"
+                        rf"|(?P<se>sehari|sepekan|seminggu|sebulan|setahun))\s+(?P<dir>{_REL_DIRS}){_E}")
+def _relative_count(m, text):
+    if m.group("se"):
+        n, unit = 1.0, V.SE_UNITS[m.group("se").lower()]
+    else:
+        n, unit = _number(m.group("n")), m.group("unit").lower()
+    letter = {"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y",
+              "dekade": "DE", "dasawarsa": "DE", "abad": "CE"}[unit]
+    d = re.sub(r"\s+", " ", m.group("dir").lower())
+    if d in V.AFTER_REFERENCE:
+        sign, base = V.AFTER_REFERENCE[d], "ref"
+    else:
+        sign, base = V.FROM_ANCHOR[d], "anchor"
+    if n is None:  # "beberapa hari lalu"
+        return Piece(m.start(), m.end(), kind="value", type="DATE",
+                     value="PAST_REF" if sign < 0 else "FUTURE_REF")
+    return Piece(m.start(), m.end(), rel=(letter, sign * n, base), fields={"rel"})
+
+
+@rule("weekday", rf"(?:\b[Hh]ari\s+)?{_B}(?P<dow>{_DOW})(?:\s+(?P<pod>{_POD}))?"
+                 r"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini|nanti))?(?![\w-])", 0)
+def _weekday(m, text):
+    pod = V.PARTS_OF_DAY[re.sub(r"\s+", " ", m.group("pod").lower())] if m.group("pod") else None
+    d = (m.group("dir") or "").lower()
+    direction = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "nanti": 1, "ini": 0}.get(d)
+    if direction is None:
+        # Future tense just before the weekday ("akan digelar Sabtu") points forward.
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
+        if re.search(r"\b(akan|bakal|rencananya|direncanakan|dijadwalkan|hendak)\b",
+                     text[max(sentence_start, m.start() - 60):m.start()]):
+            direction = 1
+    return Piece(m.start(), m.end(), dow=_dow(m.group("dow")), dow_dir=direction, pod=pod,
+                 fields={"dow"})
+
+
+@rule("part_of_day", r"\b(?:tadi\s+(?P<p1>pagi|siang|sore|malam)|(?P<p2>pagi|siang|sore|petang|malam)\s+"
+                     r"(?P<w>ini|tadi|nanti)|nanti\s+(?P<p3>pagi|siang|sore|malam)|(?P<sem>semalam))(?![\w-])")
+def _part_of_day(m, text):
+    if m.group("sem"):
+        return Piece(m.start(), m.end(), rel=("D", -1, "anchor"), pod="NI", fields={"rel"})
+    pod = m.group("p1") or m.group("p2") or m.group("p3")
+    return Piece(m.start(), m.end(), rel=("D", 0, "anchor"), pod=V.PARTS_OF_DAY[pod.lower()],
+                 fields={"rel"})
+
+
+@rule("set", rf"{_B}(?:(?:setiap|tiap|saban)\s+(?:(?P<dow>{_DOW})|(?P<unit>hari|pekan|minggu|bulan|tahun|malam|pagi|jam))"
+             rf"|(?P<n>{_NUM})\s+kali\s+(?:dalam\s+)?se(?P<u2>hari|pekan|minggu|bulan|tahun)"
+             rf"|per\s+(?P<u3>hari|pekan|minggu|bulan|tahun|jam)){_E}")
+def _set(m, text):
+    if m.group("dow"):
+        return Piece(m.start(), m.end(), kind="value", type="SET", value=f"XXXX-WXX-{_dow(m.group('dow'))}")
+    unit = (m.group("unit") or m.group("u2") or m.group("u3")).lower()
+    return Piece(m.start(), m.end(), kind="value", type="SET", value=V.SETS[unit])
+
+
+_APPROX = {"sekitar": "APPROX", "kurang lebih": "APPROX", "kira-kira": "APPROX", "hampir": "LESS_THAN",
+           "lebih dari": "MORE_THAN", "sedikitnya": "EQUAL_OR_MORE", "setidaknya": "EQUAL_OR_MORE",
+           "paling lama": "EQUAL_OR_LESS", "maksimal": "EQUAL_OR_LESS"}
+
+
+@rule("duration", rf"{_B}(?:(?P<approx>{_alt(_APPROX)})\s+)?(?:(?P<n>{_NUM})\s+(?P<unit>{_UNIT})"
+                  rf"|(?P<se>sehari|sepekan|seminggu|sebulan|setahun|sejam|semenit)"
+                  r"|(?P<redup>berhari-hari|berminggu-minggu|berbulan-bulan|bertahun-tahun|berjam-jam))"
+                  rf"(?:\s+(?P<tail>ke\s+depan|terakhir|belakangan))?{_E}")
+def _duration(m, text):
+    if m.group("redup"):
+        unit, n = m.group("redup").lower()[3:].split("-")[0], None
+    elif m.group("se"):
+        unit, n = V.SE_UNITS[m.group("se").lower()], 1.0
+        if re.match(r"-", text[m.end():m.end() + 1]):  # "sehari-hari" is "daily"
+            return None
+    else:
+        unit = m.group("unit").lower()
+        if m.group("n").lower() in V.NOT_COUNTS:
+            return None
+        if _word_before(text, m.start("n")) in V.NOT_YEAR_BEFORE:
+            return None
+        n = _number(m.group("n"))
+    letter, is_time = V.UNITS[unit]
+    if letter == "Y8":  # windu: eight years
+        letter, n = "Y", (n * 8 if n is not None else None)
+    value = ("PT" if is_time else "P") + _fmt(n) + letter
+    mod = _APPROX.get(re.sub(r"\s+", " ", (m.group("approx") or "").lower()))
+    return Piece(m.start(), m.end(), kind="value", type="DURATION", value=value, mod=mod)
+
+
+@rule("reference", rf"{_B}(?P<w>{_alt(w for ws in V.REFERENCES.values() for w in ws)}){_E}")
+def _reference(m, text):
+    word = re.sub(r"\s+", " ", m.group("w").lower())
+    kind = next(k for k, ws in V.REFERENCES.items() if word in ws)
+    return Piece(m.start(), m.end(), kind="value", type="DATE", value=kind)
+
+
+@rule("season", rf"{_B}(?P<s>{_alt(V.SEASONS)})(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}))?{_E}")
+def _season(m, text):
+    season = V.SEASONS[re.sub(r"\s+", " ", m.group("s").lower())]
+    return Piece(m.start(), m.end(), y=int(m.group("y")) if m.group("y") else None, kind="season",
+                 value=season)
+
+
+_COMPILED = [(name, re.compile(p, flags), fn) for name, p, flags, fn in RULES]
+
+# -- step 2: choose and merge -----------------------------------------------------------------
+
+_JOIN = re.compile(r"^\s*,?\s*(?:pada\s+|sekitar\s+|,\s*)?$")
+
+
+def _candidates(text: str) -> list[Piece]:
+    found: list[tuple[int, int, Piece]] = []
+    for order, (_, pattern, build) in enumerate(_COMPILED):
+        for m in pattern.finditer(text):
+            piece = build(m, text)
+            if piece is not None and piece.end > piece.start:
+                found.append((order, piece.end - piece.start, piece))
+    # Longest first, then rule order; keep what does not overlap a kept piece.
+    found.sort(key=lambda f: (-f[1], f[0]))
+    taken: list[Piece] = []
+    for _, _, piece in found:
+        if all(piece.end <= t.start or piece.start >= t.end for t in taken):
+            taken.append(piece)
+    return sorted(taken, key=lambda p: p.start)
+
+
+def _mergeable(a: Piece, b: Piece, text: str) -> bool:
+    if a.kind != "point" or b.kind != "point" or not _JOIN.match(text[a.end:b.start]):
+        return False
+    if "\n" in text[a.end:b.start]:
+        return False
+    # Only day-sized points join: "tahun ini, 15 September" is a list, not one date.
+    if any(x.rel and x.rel[0] != "D" or {"month", "year"} & x.fields for x in (a, b)):
+        return False
+    clash = {"date", "clock", "rel"} & a.fields & b.fields
+    if clash or ("dow" in a.fields and "dow" in b.fields):
+        return False
+    # A weekday or relative day joins an explicit date; a clock or a part of day joins anything.
+    return bool(({"clock"} & (a.fields | b.fields)) or ({"date"} & (a.fields | b.fields))
+                or (b.pod and not a.pod))
+
+
+def _merge(a: Piece, b: Piece) -> Piece:
+    out = replace(a, end=b.end, fields=a.fields | b.fields)
+    for name in ("y", "m", "d", "dow", "dow_dir", "pod", "hh", "mm", "tz", "mod"):
+        if getattr(out, name) is None and getattr(b, name) is not None:
+            setattr(out, name, getattr(b, name))
+    if out.rel is None or "date" in b.fields:
+        out.rel = b.rel if "date" not in b.fields else None
+    if "date" in b.fields:
+        out.y, out.m, out.d = b.y, b.m, b.d
+    return out
+
+
+def _group(pieces: list[Piece], text: str) -> list[Piece]:
+    out: list[Piece] = []
+    for piece in pieces:
+        if out and _mergeable(out[-1], piece, text):
+            out[-1] = _merge(out[-1], piece)
+        else:
+            out.append(piece)
+    return out
+
+
+# -- step 3: normalise ------------------------------------------------------------------------
+
+def _week(day: dt.date) -> str:
+    iso = day.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+def _add_months(day: dt.date, months: int) -> tuple[int, int]:
+    total = day.year * 12 + day.month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def _infer_year(m: int, d: int, dow: int | None, anchor: dt.date) -> int | None:
+    options = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            day = dt.date(y, m, d)
+        except ValueError:
+            continue
+        if dow is None or day.isoweekday() == dow:
+            options.append((abs((day - anchor).days), y))
+    if not options and dow is not None:
+        return _infer_year(m, d, None, anchor)
+    return min(options)[1] if options else None
+
+
+def _weekday_date(dow: int, direction: int | None, anchor: dt.date) -> dt.date:
+    today = anchor.isoweekday()
+    if direction == 1:
+        return anchor + dt.timedelta(days=(dow - today) % 7 or 7)
+    if direction == -1:
+        return anchor - dt.timedelta(days=(today - dow) % 7 or 7)
+    if direction == 0:
+        return anchor + dt.timedelta(days=dow - today)
+    return anchor - dt.timedelta(days=(today - dow) % 7)  # news: the latest one on or before
+
+
+def _time_suffix(p: Piece) -> str:
+    if p.hh is not None:
+        return f"T{p.hh:02d}:{p.mm:02d}" + (p.tz or "")
+    return f"T{p.pod}" if p.pod else ""
+
+
+def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None) -> tuple[str, str, dt.date | None]:
+    """(type, value, the full date it names or None)."""
+    kind = "TIME" if (p.hh is not None or p.pod) else "DATE"
+    day: dt.date | None = None
+    if p.y and p.m and p.d:
+        try:
+            day = dt.date(p.y, p.m, p.d)
+        except ValueError:
+            return "DATE", f"{p.y:04d}-{p.m:02d}-{p.d:02d}", None
+    elif p.m and p.d:
+        y = _infer_year(p.m, p.d, p.dow, anchor) if anchor else None
+        if y is None:
+            return kind, f"XXXX-{p.m:02d}-{p.d:02d}" + _time_suffix(p), None
+        day = dt.date(y, p.m, p.d)
+    elif p.y and p.m:
+        return "DATE", f"{p.y:04d}-{p.m:02d}", None
+    elif p.m and p.rel and p.rel[0] == "MONTHNAME":
+        if anchor is None:
+            return "DATE", f"XXXX-{p.m:02d}", None
+        step, y = p.rel[1], anchor.year
+        if step < 0 and p.m >= anchor.month:
+            y -= 1
+        elif step > 0 and p.m <= anchor.month:
+            y += 1
+        return "DATE", f"{y:04d}-{p.m:02d}", None
+    elif p.y and p.kind == "point":
+        return "DATE", f"{p.y:04d}", None
+    elif p.dow:
+        if anchor is None:
+            return kind, f"XXXX-WXX-{p.dow}" + _time_suffix(p), None
+        day = _weekday_date(p.dow, p.dow_dir, anchor)
+    elif p.rel:
+        unit, n, base = p.rel
+        start = (ref or anchor) if base == "ref" else anchor
+        if start is None:
+            blank = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX",
+                     "DE": "XXX", "CE": "XX"}[unit]
+            return kind, blank + ("-WE" if p.weekend else "") + _time_suffix(p), None
+        n_int = int(n)
+        if unit == "D":
+            day = start + dt.timedelta(days=n_int)
+        elif unit == "W":
+            return "DATE", _week(start + dt.timedelta(weeks=n_int)) + ("-WE" if p.weekend else ""), None
+        elif unit == "M":
+            y, mo = _add_months(start, n_int)
+            return "DATE", f"{y:04d}-{mo:02d}", None
+        elif unit == "Y":
+            return "DATE", f"{start.year + n_int:04d}", None
+        elif unit == "DE":
+            return "DATE", f"{start.year + 10 * n_int:04d}"[:3], None
+        else:
+            return "DATE", f"{start.year + 100 * n_int:04d}"[:2], None
+    elif p.hh is not None or p.pod:
+        day = ref or anchor
+        if day is None:
+            return kind, "XXXX-XX-XX" + _time_suffix(p), None
+    else:
+        return "DATE", "XXXX-XX-XX", None
+    return kind, day.isoformat() + _time_suffix(p), day
+
+
+def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
+    """Every time expression in ``text``, normalised against ``published`` (YYYY-MM-DD)."""
+    anchor = dt.date.fromisoformat(published) if published else None
+    ref: dt.date | None = None
+    out: list[TimeExpr] = []
+    for p in _group(_candidates(text), text):
+        if p.kind == "value":
+            kind, value = p.type, p.value
+        elif p.kind == "season":
+            year = p.y or (anchor.year if anchor else None)
+            kind, value = "DATE", f"{year:04d}-{p.value}" if year else f"XXXX-{p.value}"
+        else:
+            kind, value, day = _resolve_point(p, anchor, ref)
+            if day is not None:
+                ref = day
+        out.append(TimeExpr(start=p.start, end=p.end, text=text[p.start:p.end], type=kind,
+                            value=value, mod=p.mod))
+    return out

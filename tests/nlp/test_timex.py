@@ -1,0 +1,131 @@
+"""Time expressions: every form the issue lists, with values checked by hand."""
+import pytest
+
+from warta.nlp.timex import find_times
+
+ANCHOR = "2023-09-15"  # a Friday, week 37
+
+
+def one(text, published=ANCHOR):
+    times = find_times(text, published)
+    assert len(times) == 1, [(t.text, t.value) for t in times]
+    t = times[0]
+    assert text[t.start:t.end] == t.text
+    return t.text, t.type, t.value
+
+
+@pytest.mark.parametrize("text,span,type_,value", [
+    # dates in news forms
+    ("Ia tiba pada 15 September 2023 di Jakarta.", "15 September 2023", "DATE", "2023-09-15"),
+    ("Ia tiba pada Jumat 15 September 2023.", "Jumat 15 September 2023", "DATE", "2023-09-15"),
+    ("Ia tiba pada Jumat, 15 September 2023.", "Jumat, 15 September 2023", "DATE", "2023-09-15"),
+    ("Pesawat jatuh Minggu (28/12/2014).", "Minggu (28/12/2014)", "DATE", "2014-12-28"),
+    ("Rapat digelar Selasa (12/9).", "Selasa (12/9)", "DATE", "2023-09-12"),
+    ("Rapat digelar 5/3/2023 di kantor.", "5/3/2023", "DATE", "2023-03-05"),
+    ("Rapat digelar 5-3-2023 di kantor.", "5-3-2023", "DATE", "2023-03-05"),
+    ("Harga naik sejak September 2023.", "September 2023", "DATE", "2023-09"),
+    ("Ia lulus pada tahun 2007.", "tahun 2007", "DATE", "2007"),
+    ("Rumah itu dibangun pada 1950an.", "1950an", "DATE", "195"),
+    ("Musik populer tahun 1990-an kembali.", "tahun 1990-an", "DATE", "199"),
+    ("Proyek selesai akhir 2025.", "akhir 2025", "DATE", "2025"),
+    ("Harga turun pada awal Mei 2024.", "awal Mei 2024", "DATE", "2024-05"),
+    ("Jadwal mundur dari Juli lalu.", "Juli lalu", "DATE", "2023-07"),
+    # weekdays against the publication date
+    ("Kim tiba di Rusia pada Selasa.", "Selasa", "DATE", "2023-09-12"),
+    ("Ia tiba Jumat.", "Jumat", "DATE", "2023-09-15"),
+    ("Sidang digelar Selasa depan.", "Selasa depan", "DATE", "2023-09-19"),
+    ("Sidang akan digelar Selasa.", "Selasa", "DATE", "2023-09-19"),
+    ("Sidang digelar Senin lalu.", "Senin lalu", "DATE", "2023-09-11"),
+    # parts of day and clock times
+    ("Mereka bertemu Kamis malam.", "Kamis malam", "TIME", "2023-09-14TNI"),
+    ("Mereka bertemu Kamis pagi.", "Kamis pagi", "TIME", "2023-09-14TMO"),
+    ("Mereka bertemu Rabu sore.", "Rabu sore", "TIME", "2023-09-13TAF"),
+    ("Mereka bertemu Rabu petang.", "Rabu petang", "TIME", "2023-09-13TEV"),
+    ("Pesawat hilang Minggu (28/12/2014) pukul 06.18 WIB.", "Minggu (28/12/2014) pukul 06.18 WIB",
+     "TIME", "2014-12-28T06:18+07:00"),
+    ("Sidang dimulai pukul 07.30 WIB.", "pukul 07.30 WIB", "TIME", "2023-09-15T07:30+07:00"),
+    ("Acara dimulai jam 19.00 WITA.", "jam 19.00 WITA", "TIME", "2023-09-15T19:00+08:00"),
+    ("Kapal tiba pukul 10.15 WIT.", "pukul 10.15 WIT", "TIME", "2023-09-15T10:15+09:00"),
+    ("Banjir datang Senin malam, 4 Maret 2024.", "Senin malam, 4 Maret 2024", "TIME", "2024-03-04TNI"),
+    ("Gempa terasa semalam.", "semalam", "TIME", "2023-09-14TNI"),
+    # relative expressions
+    ("Ia datang kemarin.", "kemarin", "DATE", "2023-09-14"),
+    ("Ia datang hari ini.", "hari ini", "DATE", "2023-09-15"),
+    ("Ia datang besok.", "besok", "DATE", "2023-09-16"),
+    ("Ia datang lusa.", "lusa", "DATE", "2023-09-17"),
+    ("Ia datang kemarin lusa.", "kemarin lusa", "DATE", "2023-09-13"),
+    ("Ia datang pekan lalu.", "pekan lalu", "DATE", "2023-W36"),
+    ("Ia datang minggu ini.", "minggu ini", "DATE", "2023-W37"),
+    ("Ia datang pekan depan.", "pekan depan", "DATE", "2023-W38"),
+    ("Putin awal pekan ini mengatakan.", "awal pekan ini", "DATE", "2023-W37"),
+    ("Ia datang bulan lalu.", "bulan lalu", "DATE", "2023-08"),
+    ("Ia datang bulan depan.", "bulan depan", "DATE", "2023-10"),
+    ("Ia datang tahun lalu.", "tahun lalu", "DATE", "2022"),
+    ("Ia datang tahun ini.", "tahun ini", "DATE", "2023"),
+    ("Ia datang tahun depan.", "tahun depan", "DATE", "2024"),
+    ("Ia datang dua hari lalu.", "dua hari lalu", "DATE", "2023-09-13"),
+    ("Ia datang 3 pekan lalu.", "3 pekan lalu", "DATE", "2023-W34"),
+    ("Ia datang sepuluh tahun lalu.", "sepuluh tahun lalu", "DATE", "2013"),
+    ("Ia datang dua bulan mendatang.", "dua bulan mendatang", "DATE", "2023-11"),
+    ("Ia pergi beberapa hari lalu.", "beberapa hari lalu", "DATE", "PAST_REF"),
+    ("Ia pergi akhir pekan ini.", "akhir pekan ini", "DATE", "2023-W37-WE"),
+    # durations
+    ("Perang sudah 18 bulan.", "18 bulan", "DURATION", "P18M"),
+    ("Listrik padam 24 jam.", "24 jam", "DURATION", "PT24H"),
+    ("Ia menunggu sekitar 40 menit.", "sekitar 40 menit", "DURATION", "PT40M"),
+    ("Hujan turun tiga hari ke depan.", "tiga hari ke depan", "DURATION", "P3D"),
+    ("Ia menginap sehari.", "sehari", "DURATION", "P1D"),
+    ("Ia menginap setengah hari.", "setengah hari", "DURATION", "P0.5D"),
+    ("Mereka menunggu beberapa hari.", "beberapa hari", "DURATION", "PXD"),
+    ("Ia dipenjara belasan tahun.", "belasan tahun", "DURATION", "PXY"),
+    ("Ia bekerja dua puluh lima tahun.", "dua puluh lima tahun", "DURATION", "P25Y"),
+    # sets
+    ("Ia berlatih setiap hari.", "setiap hari", "SET", "P1D"),
+    ("Rapat digelar tiap pekan.", "tiap pekan", "SET", "P1W"),
+    ("Pasar buka setiap Senin.", "setiap Senin", "SET", "XXXX-WXX-1"),
+    # vague references
+    ("Saat ini harga naik.", "Saat ini", "DATE", "PRESENT_REF"),
+    ("Harga kini naik.", "kini", "DATE", "PRESENT_REF"),
+    ("Saat itu harga naik.", "Saat itu", "DATE", "PAST_REF"),
+    ("Kita lihat nanti.", "nanti", "DATE", "FUTURE_REF"),
+    # seasons
+    ("Salju turun pada musim dingin 2022.", "musim dingin 2022", "DATE", "2022-WI"),
+])
+def test_timex_forms(text, span, type_, value):
+    assert one(text) == (span, type_, value)
+
+
+def test_timex_kemudian_counts_from_the_last_date():
+    times = find_times("Kapal berangkat 3 Januari 2015. Dua hari kemudian kapal tiba.", ANCHOR)
+    assert [(t.text, t.value) for t in times] == [("3 Januari 2015", "2015-01-03"),
+                                                ("Dua hari kemudian", "2015-01-05")]
+
+
+def test_timex_no_anchor_leaves_relative_values_unresolved():
+    values = {t.text: t.value for t in find_times(
+        "Pada Selasa; bulan depan; tahun ini; 15 September; kemarin; 18 bulan; 1 Mei 2020.", None)}
+    assert values == {"Selasa": "XXXX-WXX-2", "bulan depan": "XXXX-XX", "tahun ini": "XXXX",
+                      "15 September": "XXXX-09-15", "kemarin": "XXXX-XX-XX", "18 bulan": "P18M",
+                      "1 Mei 2020": "2020-05-01"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rusia membuat Su-35 dan Su-57.", "Pesawat QZ8501 hilang.", "Nomor penerbangan 8501.",
+    "Pasal 5 mengatur sanksi.", "Harganya Rp 2.500 per kilogram.", "Sebanyak 2019 orang hadir.",
+    "Ia membayar Rp 2020 saja.", "Skor akhir 2-1 untuk tuan rumah.", "Nomor 2014 dipanggil.",
+    "Korea Utara dan Korea Selatan.", "Warga memilih dulu calon yang jujur.", "COVID-19 menyebar.",
+    "Ia membeli F-16 dan MiG-29.", "Suhu 30 derajat.", "Minggu ini minggu lalu",
+])
+def test_timex_no_false_positives(text):
+    times = find_times(text, ANCHOR)
+    if text.startswith("Minggu ini"):
+        assert [t.value for t in times] == ["2023-W37", "2023-W36"]
+    else:
+        assert times == [], [(t.text, t.value) for t in times]
+
+
+@pytest.mark.parametrize("text", ["", "...", "!!! ??? ,,,", "x" * 200_000, "1" * 5000,
+                                  "Selasa " * 2000, "日本語のテキスト 2023年", "\n\n\n"])
+def test_timex_odd_input(text):
+    for t in find_times(text, ANCHOR):
+        assert text[t.start:t.end] == t.text
