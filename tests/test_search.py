@@ -85,3 +85,15 @@ def test_search_snippet_offsets_point_at_hits():
     snip, marks = snippet(text, {"ungsi"}, [])
     assert [snip[s:e] for s, e in marks] == ["mengungsi"]
     assert snip.startswith("…") and snip.endswith("…")
+
+
+def test_search_timeline_lists_dated_expressions_in_order(corpus):
+    from warta.search import timeline
+
+    rows = timeline(corpus)["rows"]
+    dates = [r["date"] for r in rows]
+    assert dates == sorted(dates) and len(rows) >= 8
+    assert all(r["expression"] in r["context"] for r in rows)
+    quake = timeline(corpus, "gempa")["rows"]
+    assert [r["value"] for r in quake] == ["2024-08-03T05:48+07:00"]
+    assert timeline(corpus, date_from="2024-09")["rows"][0]["date"] >= "2024-09-01"

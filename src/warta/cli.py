@@ -135,6 +135,15 @@ def report(rec: dict) -> None:
         if value:
             grid.add_row(label, escape(str(value)))
     out.print(grid)
+    times = rec.get("times") or []
+    if times:
+        out.print(f"\n[bold]Time expressions[/] ({len(times)})")
+        table = Table("expression", "type", "value", box=None, padding=(0, 2))
+        for t in times[:12]:
+            table.add_row(escape(t["text"]), t["type"], escape(str(t["value"])))
+        out.print(table)
+        if len(times) > 12:
+            out.print(f"  ... and {len(times) - 12} more (--json for all)")
     sents = rec.get("sentences") or []
     if sents:
         out.print("\n[bold]Opening sentences[/]")
@@ -241,6 +250,40 @@ def search(query, db, outlet, date_from, date_to, limit, offset, as_json):
 
 
 @cli.command()
+@click.argument("query", required=False)
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--outlet", help="Only this outlet.")
+@click.option("--from", "date_from", metavar="DATE", help="Dates on or after (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", metavar="DATE", help="Dates on or before (YYYY[-MM[-DD]]).")
+@click.option("--limit", "-n", type=click.IntRange(0, 10_000), default=30, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help='Print {"total": N, "rows": [...]}.')
+def timeline(query, db, outlet, date_from, date_to, limit, as_json):
+    """When things happened: dated time expressions across articles (optionally matching QUERY)."""
+    from .search import timeline as run
+
+    store = _open(db)
+    try:
+        result = run(store, query, outlet=outlet, date_from=date_from, date_to=date_to, limit=limit)
+    except QueryError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    if as_json:
+        _dump(result)
+        return
+    if not result["rows"]:
+        err.print("no dated time expressions found")
+        return
+    err.print(f"{result['total']:,} dated expressions; showing {len(result['rows'])}")
+    for row in result["rows"]:
+        line = Text(f"{row['date']}  ", style="bold")
+        line.append(f"{row['expression']}", style="yellow")
+        line.append(f"  {row['outlet'] or '-'} · {row['title'] or row['id']}", style="dim")
+        out.print(line)
+        out.print(Text("            " + row["context"]))
+
+
+@cli.command()
 @click.argument("ident", metavar="ID")
 @click.option("--db", default=_db_default, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the stored JSON record.")
@@ -276,6 +319,42 @@ def stats(db, as_json):
     for row in figures["outlets"]:
         table.add_row(escape(row["outlet"]), f"{row['articles']:,}")
     out.print(table)
+
+
+# -- eval ------------------------------------------------------------------------------------
+
+@cli.group(name="eval")
+def eval_group():
+    """Score warta against annotated data (precision, recall, F1)."""
+
+
+@eval_group.command(name="time")
+@click.option("--data", required=True, metavar="PATH",
+              help="A TimeML folder (*.tml), or a JSONL corpus the gold file points into.")
+@click.option("--gold", metavar="FILE", help="Gold JSONL (doc, dct, times); default: TIMEX3 tags in --data.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_time(data, gold, as_json):
+    """Time expressions: strict and relaxed span F1, value accuracy, normalised F1."""
+    from .evaluate import load_docs, score_times, warta_times
+
+    try:
+        docs = load_docs(data, gold)
+    except (InputError, OSError, ValueError) as exc:
+        fail(str(exc))
+    scores = score_times(docs, warta_times)
+    name = f"{data}" + (f" with gold {gold}" if gold else "")
+    if as_json:
+        _dump({"data": name, "documents": len(docs), **scores})
+        return
+    out.print(f"[bold]time expressions[/] on {escape(name)}: {len(docs)} documents, "
+              f"{scores['gold']} gold, {scores['predicted']} predicted")
+    table = Table("", "precision", "recall", "F1", box=None, padding=(0, 2))
+    for key in ("strict", "relaxed", "normalised"):
+        s = scores[key]
+        table.add_row(key, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
+    out.print(table)
+    out.print(f"type accuracy {scores['type_accuracy']:.3f}, value accuracy {scores['value_accuracy']:.3f} "
+              "(on relaxed matches)")
 
 
 def main() -> None:

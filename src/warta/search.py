@@ -180,3 +180,48 @@ def search(store, query: str, *, outlet: str | None = None, date_from: str | Non
                      "published": r["published"], "snippet": text_snip,
                      "score": round(-r["rank"], 4), "highlights": marks})
     return {"total": total, "rows": rows}
+
+
+def timeline(store, query: str | None = None, *, outlet: str | None = None,
+             date_from: str | None = None, date_to: str | None = None, limit: int = 50) -> dict[str, Any]:
+    """Dated time expressions across articles, in date order: when things happened.
+
+    Only expressions resolved to a day (DATE or TIME values starting YYYY-MM-DD) are listed;
+    ``query`` restricts them to articles matching a full-text search.
+    """
+    where = ["t.value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"]
+    params: dict[str, Any] = {"limit": max(0, int(limit))}
+    if query:
+        match = parse_query(query).match()
+        if match is None:
+            return {"total": 0, "rows": []}
+        where.append("t.article_pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match)")
+        params["match"] = match
+    if outlet:
+        where.append("a.outlet = :outlet COLLATE NOCASE")
+        params["outlet"] = outlet_name(outlet)
+    if (lo := _date_bound(date_from, end=False)) is not None:
+        where.append("substr(t.value, 1, 10) >= :date_from")
+        params["date_from"] = lo
+    if (hi := _date_bound(date_to, end=True)) is not None:
+        where.append("substr(t.value, 1, 10) <= :date_to")
+        params["date_to"] = hi
+    base = "FROM times t JOIN articles a ON a.pk = t.article_pk WHERE " + " AND ".join(where)
+    total = store.query(f"SELECT count(*) {base}", {k: v for k, v in params.items() if k != "limit"})[0][0]
+    rows = []
+    for r in store.query(f"SELECT substr(t.value, 1, 10) AS day, t.value, t.text AS expression, t.start, "
+                         f"a.id, a.title, a.outlet, a.published, a.text {base} "
+                         "ORDER BY day, a.published, t.start LIMIT :limit", params):
+        rows.append({"date": r["day"], "value": r["value"], "expression": r["expression"],
+                     "id": r["id"], "title": r["title"], "outlet": r["outlet"],
+                     "published": r["published"], "context": _sentence_at(r["text"], r["start"])})
+    return {"total": total, "rows": rows}
+
+
+def _sentence_at(text: str, offset: int, size: int = 200) -> str:
+    """The sentence-ish stretch of ``text`` around ``offset``."""
+    start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset))
+    start = start + 1 if start >= 0 else 0
+    end = min([i for i in (text.find(". ", offset), text.find("\n", offset)) if i >= 0] or [len(text)])
+    piece = text[start:end + 1].strip()
+    return piece if len(piece) <= size else piece[:size].rsplit(" ", 1)[0] + "…"

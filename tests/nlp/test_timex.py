@@ -14,7 +14,7 @@ def one(text, published=ANCHOR):
     return t.text, t.type, t.value
 
 
-@pytest.mark.parametrize("text,span,type_,value", [
+TIMEX_CASES = [
     # dates in news forms
     ("Ia tiba pada 15 September 2023 di Jakarta.", "15 September 2023", "DATE", "2023-09-15"),
     ("Ia tiba pada Jumat 15 September 2023.", "Jumat 15 September 2023", "DATE", "2023-09-15"),
@@ -90,7 +90,10 @@ def one(text, published=ANCHOR):
     ("Kita lihat nanti.", "nanti", "DATE", "FUTURE_REF"),
     # seasons
     ("Salju turun pada musim dingin 2022.", "musim dingin 2022", "DATE", "2022-WI"),
-])
+]
+
+
+@pytest.mark.parametrize("text,span,type_,value", TIMEX_CASES)
 def test_timex_forms(text, span, type_, value):
     assert one(text) == (span, type_, value)
 
@@ -129,3 +132,15 @@ def test_timex_no_false_positives(text):
 def test_timex_odd_input(text):
     for t in find_times(text, ANCHOR):
         assert text[t.start:t.end] == t.text
+
+
+def test_timex_triggered_scan_finds_what_a_full_scan_finds():
+    from conftest import EXAMPLES, SEED
+    from warta.nlp import timex
+
+    texts = [p.read_text("utf-8") for p in (EXAMPLES / "teks").glob("*.txt")]
+    texts += [p.read_text("utf-8") for p in SEED.glob("*.txt")] if SEED.exists() else []
+    texts += [case[0] for case in TIMEX_CASES]
+    for text in texts:
+        fast = [(p.start, p.end) for p in timex._candidates(text)]
+        assert fast == [(p.start, p.end) for p in timex._candidates(text, full_scan=True)]

@@ -27,7 +27,9 @@ def _alt(words) -> str:
 
 
 _MONTH_FULL = _alt(V.MONTHS)
-_MONTH_ANY = _alt(list(V.MONTHS) + list(V.MONTH_ABBREVIATIONS))
+_MONTH_ANY = rf"(?:{_alt(V.MONTHS)}|(?:{_alt(V.MONTH_ABBREVIATIONS)})\.?)"
+# "1 Januari 2014 mendatang", "Kamis (19/9) kemarin": the direction word belongs to the date.
+_TRAIL = r"(?:\s+(?:mendatang|yang\s+lalu|lalu|kemarin|ini)(?![\w-]))?"
 _DOW = _alt(list(V.WEEKDAYS) + [w.upper() for w in V.WEEKDAYS])
 _POD = _alt(V.PARTS_OF_DAY)
 _MOD = _alt(V.MODIFIERS)
@@ -106,6 +108,13 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+def _future_context(text: str, start: int) -> bool:
+    """Whether the sentence before ``start`` speaks of the future ("akan digelar Sabtu")."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    window = text[max(sentence_start, start - 60):start]
+    return bool(re.search(rf"\b(?:{'|'.join(V.FUTURE_CUES)})\b", window))
+
+
 # -- rules: (name, pattern, flags, builder) ----------------------------------------------------
 
 Builder = Callable[[re.Match, str], Piece | None]
@@ -130,7 +139,7 @@ def _clock(m, text):
                  fields={"clock"})
 
 
-@rule("date_text", rf"{_B}(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})\.?(?:\s+(?P<y>\d{{4}}))?{_E}")
+@rule("date_text", rf"{_B}(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})(?:\s+(?P<y>\d{{4}}))?(?![\w-]){_TRAIL}")
 def _date_text(m, text):
     d = int(m.group("d"))
     if not 1 <= d <= 31:
@@ -139,8 +148,8 @@ def _date_text(m, text):
     return Piece(m.start(), m.end(), y=y, m=_month(m.group("mon")), d=d, fields={"date"})
 
 
-@rule("date_paren", rf"\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\)"
-                    rf"(?:\s+(?P<pod>{_POD}))?{_E}")
+@rule("date_paren", rf"\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
+                    rf"(?:\s+(?P<pod>{_POD}))?{_TRAIL}(?![\w-])")
 def _date_paren(m, text):
     d, mo = int(m.group("d")), int(m.group("m"))
     if not (1 <= d <= 31 and 1 <= mo <= 12):
@@ -159,7 +168,7 @@ def _date_numeric(m, text):
     return Piece(m.start(), m.end(), y=int(m.group("y")), m=mo, d=d, fields={"date"})
 
 
-@rule("month_year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})\s+(?:tahun\s+)?(?P<y>\d{{4}}){_E}")
+@rule("month_year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})\s+(?:tahun\s+)?(?P<y>\d{{4}})(?![\w-]){_TRAIL}")
 def _month_year(m, text):
     return Piece(m.start(), m.end(), y=int(m.group("y")), m=_month(m.group("mon")),
                  mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"month"})
@@ -175,14 +184,29 @@ def _month_relative(m, text):
 
 @rule("month_bare", rf"{_B}(?:(?P<mod>{_MOD})\s+(?:bulan\s+)?|bulan\s+)(?P<mon>{_MONTH_FULL}){_E}")
 def _month_bare(m, text):
-    return Piece(m.start(), m.end(), m=_month(m.group("mon")), rel=("MONTHNAME", 0, "anchor"),
+    return Piece(m.start(), m.end(), m=_month(m.group("mon")),
+                 rel=("MONTHNAME", 1 if _future_context(text, m.start()) else None, "anchor"),
                  mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"month"})
 
 
-@rule("month_after_preposition", rf"{_B}(?:pada|sejak|hingga|sampai|selama|per)\s+(?P<e>(?P<mon>{_MONTH_FULL})){_E}(?!\s+\d)")
-def _month_after_preposition(m, text):
-    return Piece(m.start("e"), m.end("e"), m=_month(m.group("mon")), rel=("MONTHNAME", 0, "anchor"),
+_MONTH_CAPS = "|".join([w.title() for w in V.MONTHS] + [w.upper() for w in V.MONTHS])
+
+
+@rule("month_name", rf"{_B}(?P<mon>{_MONTH_CAPS})(?![\w-])(?!\s+\d)", 0)
+def _month_name(m, text):
+    if _word_before(text, m.start()) in V.NOT_TIME_BEFORE:
+        return None
+    return Piece(m.start(), m.end(), m=_month(m.group("mon")),
+                 rel=("MONTHNAME", 1 if _future_context(text, m.start()) else None, "anchor"),
                  fields={"month"})
+
+
+@rule("period_edge", rf"{_B}(?P<mod>{_MOD})\s+(?P<unit>tahun|bulan)(?![\w-])"
+                     r"(?!\s+(?:\d|ini|lalu|depan|mendatang|silam|kemarin|yang))")
+def _period_edge(m, text):
+    unit = {"bulan": "M", "tahun": "Y"}[m.group("unit").lower()]
+    return Piece(m.start(), m.end(), rel=(unit, 0, "anchor"),
+                 mod=V.MODIFIERS[m.group("mod").lower()], fields={"rel"})
 
 
 @rule("decade", rf"{_B}(?:tahun\s+)?(?P<dec>(?:1[5-9]|20)\d)0-?an{_E}")
@@ -190,23 +214,13 @@ def _decade(m, text):
     return Piece(m.start(), m.end(), kind="value", type="DATE", value=m.group("dec"))
 
 
-@rule("year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:tahun\s+)?(?<![\w.,/-])(?P<y>(?:1[89]|20)\d{{2}})(?![\w/-]|[.,]\d)")
+@rule("year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:tahun\s+)?(?<![\w.,/-])(?P<y>(?:1[89]|20)\d{{2}})(?![\w/-]|[.,]\d)"
+              r"(?:\s+ini(?![\w-]))?")
 def _year(m, text):
     if _word_before(text, m.start("y")) in V.NOT_YEAR_BEFORE:
         return None
     after = re.match(r"\s*(\w+)", text[m.end():m.end() + 20])
     if after and after.group(1) in V.COUNT_NOUNS:
-        return None
-    # A bare number needs a sign that it is a year: "tahun", a modifier, or a preposition.
-    bare = not m.group("mod") and not m.group(0).lower().startswith("tahun")
-    if bare and _word_before(text, m.start("y")).lower() not in (
-            "pada", "sejak", "hingga", "sampai", "tahun", "medio", "di", "dalam", "era", "periode",
-            "musim", "pemilu", "pilpres", "pilkada", "anggaran", "sepanjang", "selama", "awal",
-            "akhir", "pertengahan", "jelang", "menjelang", "tengah", "per", "of", "in", "hingga",
-            "sebelum", "setelah", "sesudah", "usai", "pasca", "pascapemilu", "kuartal", "semester",
-            "triwulan", "(", "-", "dan", "atau", "asian", "games", "olimpiade", "piala", "dunia",
-            "wisuda", "angkatan", "ramadhan", "ramadan", "lebaran", "idul", "natal", "fitri",
-            "adha", "baru"):
         return None
     return Piece(m.start(), m.end(), y=int(m.group("y")),
                  mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"year"})
@@ -264,12 +278,10 @@ def _weekday(m, text):
     pod = V.PARTS_OF_DAY[re.sub(r"\s+", " ", m.group("pod").lower())] if m.group("pod") else None
     d = (m.group("dir") or "").lower()
     direction = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "nanti": 1, "ini": 0}.get(d)
-    if direction is None:
-        # Future tense just before the weekday ("akan digelar Sabtu") points forward.
-        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
-        if re.search(r"\b(akan|bakal|rencananya|direncanakan|dijadwalkan|hendak)\b",
-                     text[max(sentence_start, m.start() - 60):m.start()]):
-            direction = 1
+    if _word_before(text, m.start()) in V.NOT_TIME_BEFORE:
+        return None
+    if direction is None and _future_context(text, m.start()):
+        direction = 1
     return Piece(m.start(), m.end(), dow=_dow(m.group("dow")), dow_dir=direction, pod=pod,
                  fields={"dow"})
 
@@ -286,8 +298,13 @@ def _part_of_day(m, text):
 
 @rule("set", rf"{_B}(?:(?:setiap|tiap|saban)\s+(?:(?P<dow>{_DOW})|(?P<unit>hari|pekan|minggu|bulan|tahun|malam|pagi|jam))"
              rf"|(?P<n>{_NUM})\s+kali\s+(?:dalam\s+)?se(?P<u2>hari|pekan|minggu|bulan|tahun)"
-             rf"|per\s+(?P<u3>hari|pekan|minggu|bulan|tahun|jam)){_E}")
+             rf"|per\s+(?P<u3>hari|pekan|minggu|bulan|tahun|jam)"
+             rf"|(?:setiap|tiap)\s+(?P<n4>{_NUM})\s+(?P<u4>{_UNIT})){_E}")
 def _set(m, text):
+    if m.group("u4"):
+        letter, is_time = V.UNITS[m.group("u4").lower()]
+        return Piece(m.start(), m.end(), kind="value", type="SET",
+                     value=("PT" if is_time else "P") + _fmt(_number(m.group("n4"))) + letter)
     if m.group("dow"):
         return Piece(m.start(), m.end(), kind="value", type="SET", value=f"XXXX-WXX-{_dow(m.group('dow'))}")
     unit = (m.group("unit") or m.group("u2") or m.group("u3")).lower()
@@ -341,15 +358,37 @@ def _season(m, text):
 
 _COMPILED = [(name, re.compile(p, flags), fn) for name, p, flags, fn in RULES]
 
+# Every rule starts with a digit, "(" or one of these words. Rules are tried only where one
+# of them starts, which is what keeps the tagger fast; a test checks nothing is lost.
+_FIRST_WORDS = {
+    *V.MONTHS, *V.MONTH_ABBREVIATIONS, *(w.lower() for w in V.WEEKDAYS), *V.MODIFIERS,
+    *V.NUMBER_WORDS, *V.SE_UNITS, *V.VAGUE_NUMBERS, *(w.split()[0] for w in V.RELATIVE_DAYS),
+    *(w.split()[0] for ws in V.REFERENCES.values() for w in ws), *(w.split()[0] for w in _APPROX),
+    *(w.split()[0] for w in V.SEASONS),
+    "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "pukul", "jam", "pkl",
+    "bulan", "tahun", "pekan", "minggu", "hari", "pada", "sejak", "hingga", "sampai", "selama",
+    "per", "tadi", "nanti", "semalam", "pagi", "siang", "sore", "petang", "malam", "setiap", "tiap",
+    "saban", "akhir",
+}
+_TRIGGER = re.compile(rf"(?<![\w-])(?:\d|\(|(?:{_alt(_FIRST_WORDS)})(?![\w]))", re.IGNORECASE)
+
 # -- step 2: choose and merge -----------------------------------------------------------------
 
 _JOIN = re.compile(r"^\s*,?\s*(?:pada\s+|sekitar\s+|,\s*)?$")
 
 
-def _candidates(text: str) -> list[Piece]:
+def _matches(text: str, pattern: re.Pattern, starts: list[int]):
+    for pos in starts:
+        m = pattern.match(text, pos)
+        if m:
+            yield m
+
+
+def _candidates(text: str, full_scan: bool = False) -> list[Piece]:
     found: list[tuple[int, int, Piece]] = []
+    starts = [m.start() for m in _TRIGGER.finditer(text)]
     for order, (_, pattern, build) in enumerate(_COMPILED):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if full_scan else _matches(text, pattern, starts):
             piece = build(m, text)
             if piece is not None and piece.end > piece.start:
                 found.append((order, piece.end - piece.start, piece))
@@ -443,8 +482,9 @@ def _time_suffix(p: Piece) -> str:
     return f"T{p.pod}" if p.pod else ""
 
 
-def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None) -> tuple[str, str, dt.date | None]:
-    """(type, value, the full date it names or None)."""
+def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None,
+                   known_days: dict[int, dt.date]) -> tuple[str, str, dt.date | None]:
+    """(type, value, the date it names, or its first day, or None)."""
     kind = "TIME" if (p.hh is not None or p.pod) else "DATE"
     day: dt.date | None = None
     if p.y and p.m and p.d:
@@ -458,22 +498,27 @@ def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None) -> tup
             return kind, f"XXXX-{p.m:02d}-{p.d:02d}" + _time_suffix(p), None
         day = dt.date(y, p.m, p.d)
     elif p.y and p.m:
-        return "DATE", f"{p.y:04d}-{p.m:02d}", None
+        return "DATE", f"{p.y:04d}-{p.m:02d}", dt.date(p.y, p.m, 1)
     elif p.m and p.rel and p.rel[0] == "MONTHNAME":
         if anchor is None:
             return "DATE", f"XXXX-{p.m:02d}", None
         step, y = p.rel[1], anchor.year
-        if step < 0 and p.m >= anchor.month:
+        if step is None:  # the nearest such month
+            y = min((abs((yy * 12 + p.m) - (anchor.year * 12 + anchor.month)), yy)
+                    for yy in (y - 1, y, y + 1))[1]
+        elif step < 0 and p.m >= anchor.month:
             y -= 1
-        elif step > 0 and p.m <= anchor.month:
+        elif step > 0 and p.m < anchor.month:
             y += 1
-        return "DATE", f"{y:04d}-{p.m:02d}", None
+        return "DATE", f"{y:04d}-{p.m:02d}", dt.date(y, p.m, 1)
     elif p.y and p.kind == "point":
-        return "DATE", f"{p.y:04d}", None
+        return "DATE", f"{p.y:04d}", dt.date(p.y, 1, 1)
     elif p.dow:
         if anchor is None:
             return kind, f"XXXX-WXX-{p.dow}" + _time_suffix(p), None
-        day = _weekday_date(p.dow, p.dow_dir, anchor)
+        # A weekday the article dates elsewhere ("Kamis (27/11)") is that day.
+        day = known_days.get(p.dow) if p.dow_dir is None else None
+        day = day or _weekday_date(p.dow, p.dow_dir, anchor)
     elif p.rel:
         unit, n, base = p.rel
         start = (ref or anchor) if base == "ref" else anchor
@@ -490,7 +535,7 @@ def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None) -> tup
             y, mo = _add_months(start, n_int)
             return "DATE", f"{y:04d}-{mo:02d}", None
         elif unit == "Y":
-            return "DATE", f"{start.year + n_int:04d}", None
+            return "DATE", f"{start.year + n_int:04d}", dt.date(start.year + n_int, 1, 1)
         elif unit == "DE":
             return "DATE", f"{start.year + 10 * n_int:04d}"[:3], None
         else:
@@ -504,19 +549,37 @@ def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None) -> tup
     return kind, day.isoformat() + _time_suffix(p), day
 
 
+def _dated_weekdays(pieces: list[Piece], anchor: dt.date | None) -> dict[int, dt.date]:
+    """Weekdays given with a full date within a week of the anchor: {ISO weekday: date}."""
+    known: dict[int, dt.date] = {}
+    if anchor is None:
+        return known
+    for p in pieces:
+        if p.kind == "point" and p.y and p.m and p.d:
+            try:
+                day = dt.date(p.y, p.m, p.d)
+            except ValueError:
+                continue
+            if abs((day - anchor).days) <= 7:
+                known.setdefault(day.isoweekday(), day)
+    return known
+
+
 def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
     """Every time expression in ``text``, normalised against ``published`` (YYYY-MM-DD)."""
     anchor = dt.date.fromisoformat(published) if published else None
     ref: dt.date | None = None
     out: list[TimeExpr] = []
-    for p in _group(_candidates(text), text):
+    pieces = _group(_candidates(text), text)
+    known_days = _dated_weekdays(pieces, anchor)
+    for p in pieces:
         if p.kind == "value":
             kind, value = p.type, p.value
         elif p.kind == "season":
             year = p.y or (anchor.year if anchor else None)
             kind, value = "DATE", f"{year:04d}-{p.value}" if year else f"XXXX-{p.value}"
         else:
-            kind, value, day = _resolve_point(p, anchor, ref)
+            kind, value, day = _resolve_point(p, anchor, ref, known_days)
             if day is not None:
                 ref = day
         out.append(TimeExpr(start=p.start, end=p.end, text=text[p.start:p.end], type=kind,

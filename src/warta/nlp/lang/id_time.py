@@ -56,17 +56,21 @@ FROM_ANCHOR = {"lalu": -1, "yang lalu": -1, "silam": -1, "mendatang": 1, "lagi":
                "yang akan datang": 1}
 
 # "awal pekan ini", "akhir 2014": TIMEX3 mod.
-MODIFIERS = {"awal": "START", "pertengahan": "MID", "medio": "MID", "akhir": "END"}
+MODIFIERS = {"awal": "START", "pertengahan": "MID", "medio": "MID", "akhir": "END",
+             "penghujung": "END", "ujung": "END"}
 
 SETS = {"hari": "P1D", "pekan": "P1W", "minggu": "P1W", "bulan": "P1M", "tahun": "P1Y",
         "malam": "P1D", "pagi": "P1D", "jam": "PT1H"}
 
 REFERENCES = {
     "PRESENT_REF": ("saat ini", "kini", "sekarang", "dewasa ini", "belakangan ini",
-                    "akhir-akhir ini", "masa kini", "hari-hari ini", "saat sekarang"),
+                    "akhir-akhir ini", "masa kini", "hari-hari ini", "saat sekarang",
+                    "sementara ini"),
     "PAST_REF": ("saat itu", "waktu itu", "ketika itu", "kala itu", "masa lalu", "masa lampau",
-                 "zaman dulu", "tempo dulu", "sejak dulu", "dahulu kala"),
-    "FUTURE_REF": ("masa depan", "kelak", "nanti", "mendatang", "ke depannya"),
+                 "zaman dulu", "tempo dulu", "sejak dulu", "dahulu kala", "baru-baru ini",
+                 "beberapa waktu lalu", "beberapa waktu yang lalu", "belum lama ini"),
+    "FUTURE_REF": ("masa depan", "kelak", "nanti", "mendatang", "ke depannya",
+                   "beberapa waktu ke depan"),
 }
 
 SEASONS = {"musim semi": "SP", "musim panas": "SU", "musim gugur": "FA", "musim dingin": "WI"}
@@ -79,7 +83,15 @@ COUNT_NOUNS = ("orang", "unit", "ton", "meter", "m", "km", "kilometer", "kg", "p
                "buah", "rumah", "ekor", "hektare", "ha", "liter", "lembar", "kali", "penumpang",
                "peserta", "warga", "kursi", "pasien", "siswa", "mahasiswa", "personel", "pasukan",
                "kendaraan", "mobil", "motor", "kapal", "pesawat", "titik", "desa", "sekolah", "rupiah",
-               "dollar", "dolar", "MW", "GW", "mm", "cm")
+               "dollar", "dolar", "MW", "GW", "mm", "cm", "barel", "bph", "mmscfd", "kaki",
+               "ekor", "keluarga", "KK", "pekerja", "karyawan", "buruh", "tenaga", "anggota")
 # ... and these before it make it a number of something else.
 NOT_YEAR_BEFORE = ("Rp", "Rp.", "US$", "No", "No.", "nomor", "Nomor", "Pasal", "pasal", "ayat",
                    "Ayat", "NIP", "kode", "Kode", "pukul", "jam", "KM", "Km")
+
+# A weekday or month name after these is part of a place name ("Pasar Minggu").
+NOT_TIME_BEFORE = ("Pasar", "Jl", "Jl.", "Jalan", "Kampung", "Gang", "Desa", "Dusun")
+
+# Words before a weekday or month that point to the future ("akan digelar Sabtu").
+FUTURE_CUES = ("akan", "bakal", "rencananya", "direncanakan", "dijadwalkan", "hendak",
+               "mendatang", "berikutnya")

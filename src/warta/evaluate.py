@@ -1,0 +1,156 @@
+"""Evaluation: read gold annotations, score what a tagger predicts, print P/R/F1.
+
+Time expressions are scored the TempEval way: strict span match, relaxed (overlapping)
+span match, type and value accuracy on relaxed matches, and normalised F1, where a
+prediction counts only when its span overlaps a gold span and its value is the gold value.
+"""
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .sources.files import decode_bytes
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    dct: str | None
+    text: str
+    times: list[dict] = field(default_factory=list)
+
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def _iso(value: str | None) -> str | None:
+    """'2013-12-4' -> '2013-12-04'."""
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2}).*", value or "")
+    return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}" if m else None
+
+
+def read_timeml(path: Path) -> GoldDoc:
+    """One TimeML file: the <TEXT> as plain text, its TIMEX3 spans, and the DCT value."""
+    raw, _ = decode_bytes(path.read_bytes(), str(path))
+    raw = raw.replace("\r\n", "\n")
+    dct = re.search(r"<DCT>.*?value=\"([^\"]+)\"", raw, re.S)
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    if body is None:
+        raise InputError(str(path), "no <TEXT> element: not a TimeML document")
+    text, times, open_timex, pos = [], [], None, 0
+    length = 0
+    for m in _TAG.finditer(body.group(1)):
+        chunk = html.unescape(body.group(1)[pos:m.start()])
+        text.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        closing, name, attrs = m.groups()
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            open_timex = (length, dict(_ATTR.findall(attrs)))
+        elif open_timex:
+            start, a = open_timex
+            times.append({"start": start, "end": length, "type": a.get("type"), "value": a.get("value")})
+            open_timex = None
+    text.append(html.unescape(body.group(1)[pos:]))
+    full = "".join(text)
+    for t in times:
+        t["text"] = full[t["start"]:t["end"]]
+    return GoldDoc(path.name, _iso(dct.group(1)) if dct else None, full, times)
+
+
+def _corpus_texts(path: Path) -> dict[str, tuple[str, str | None]]:
+    """{id: (text, date)} from a JSONL corpus: warta lines (text) or CLICK-ID rows."""
+    from .anatomy.dates import normalise_published
+
+    opener = gzip.open if path.name.endswith(".gz") else open
+    out = {}
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            text = row.get("text") or "\n\n".join(row.get("paragraphs_heuristic") or [])
+            date = row.get("published") or row.get("date_raw")
+            try:
+                date = normalise_published(date)
+            except ValueError:
+                date = None
+            out[str(row["id"])] = (text, date)
+    return out
+
+
+def load_docs(data: str | Path, gold: str | Path | None = None) -> list[GoldDoc]:
+    """Documents to score: a TimeML folder (annotations inline), or any data with a gold file.
+
+    A gold file is JSONL, one document a line: {"doc", "dct", "times": [{start, end, text, type,
+    value}]}; its offsets index the document text as read here.
+    """
+    data = Path(data)
+    if data.is_dir():
+        docs = {p.name: read_timeml(p) for p in sorted(data.glob("*.tml"))}
+    elif data.exists():
+        docs = {k: GoldDoc(k, d, t) for k, (t, d) in _corpus_texts(data).items()}
+    else:
+        raise InputError(str(data), "no such file or folder")
+    if gold is None:
+        return list(docs.values())
+    picked = []
+    for number, line in enumerate(Path(gold).read_text("utf-8").splitlines(), start=1):
+        entry = json.loads(line)
+        doc = docs.get(entry["doc"])
+        if doc is None:
+            raise InputError(f"{gold}:{number}", f"document {entry['doc']!r} is not in {data}")
+        for t in entry["times"]:
+            if doc.text[t["start"]:t["end"]] != t["text"]:
+                raise InputError(f"{gold}:{number}", f"span {t['start']}-{t['end']} reads "
+                                 f"{doc.text[t['start']:t['end']]!r}, not {t['text']!r}")
+        picked.append(GoldDoc(doc.name, entry.get("dct") or doc.dct, doc.text, entry["times"]))
+    return picked
+
+
+def _prf(tp: int, npred: int, ngold: int) -> dict[str, float]:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def score_times(docs: Iterable[GoldDoc], predict: Callable[[str, str | None], list[dict]],
+                value_match: Callable[[str | None, str | None], bool] | None = None) -> dict:
+    """Strict/relaxed span P/R/F1, type and value accuracy, normalised P/R/F1."""
+    same_value = value_match or (lambda pred, gold: pred == gold)
+    n_gold = n_pred = strict = relaxed = typed = valued = 0
+    for doc in docs:
+        gold, pred = doc.times, predict(doc.text, doc.dct)
+        n_gold += len(gold)
+        n_pred += len(pred)
+        spans = {(g["start"], g["end"]) for g in gold}
+        strict += sum((p["start"], p["end"]) in spans for p in pred)
+        used: set[int] = set()
+        for g in gold:
+            j = next((j for j, p in enumerate(pred) if j not in used
+                      and p["start"] < g["end"] and g["start"] < p["end"]), None)
+            if j is None:
+                continue
+            used.add(j)
+            relaxed += 1
+            typed += pred[j].get("type") == g["type"]
+            valued += same_value(pred[j].get("value"), g["value"])
+    return {"gold": n_gold, "predicted": n_pred, "strict": _prf(strict, n_pred, n_gold),
+            "relaxed": _prf(relaxed, n_pred, n_gold),
+            "type_accuracy": round(typed / relaxed, 4) if relaxed else 0.0,
+            "value_accuracy": round(valued / relaxed, 4) if relaxed else 0.0,
+            "normalised": _prf(valued, n_pred, n_gold)}
+
+
+def warta_times(text: str, dct: str | None) -> list[dict]:
+    from .nlp.timex import find_times
+
+    return [t.to_dict() for t in find_times(text, dct)]

@@ -1,0 +1,61 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import DATA, need
+from warta.cli import cli
+from warta.evaluate import load_docs, read_timeml, score_times, warta_times
+
+TML = """<?xml version="1.0" ?>
+<TimeML><DOCID>uji</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2014-12-2" functionInDocument="CREATION_TIME">Selasa</TIMEX3></DCT>
+<TEXT>
+JAKARTA - Menteri tiba <TIMEX3 tid="t1" type="DATE" value="2014-12-01">kemarin</TIMEX3> &amp; rapat
+<TIMEX3 tid="t2" type="DURATION" value="PT3H">tiga jam</TIMEX3>. Hasilnya diumumkan <TIMEX3 tid="t3" type="DATE" value="2014-W50">pekan depan</TIMEX3>.
+</TEXT></TimeML>"""
+
+
+def test_evaluate_reads_timeml_offsets(tmp_path):
+    (tmp_path / "a.tml").write_text(TML, encoding="utf-8")
+    doc = read_timeml(tmp_path / "a.tml")
+    assert doc.dct == "2014-12-02"
+    assert [t["text"] for t in doc.times] == ["kemarin", "tiga jam", "pekan depan"]
+    assert all(doc.text[t["start"]:t["end"]] == t["text"] for t in doc.times)
+    assert "& rapat" in doc.text
+
+
+def test_evaluate_scores(tmp_path):
+    (tmp_path / "a.tml").write_text(TML, encoding="utf-8")
+    docs = load_docs(tmp_path)
+    perfect = score_times(docs, warta_times)
+    assert perfect["normalised"]["f1"] == 1.0 and perfect["strict"]["f1"] == 1.0
+
+    def half(text, dct):  # finds one of three, with a wrong value, plus one false alarm
+        return [{"start": text.index("kemarin"), "end": text.index("kemarin") + 7, "type": "DATE", "value": "x"},
+                {"start": 0, "end": 8, "type": "DATE", "value": "y"}]
+    s = score_times(docs, half)
+    assert s["relaxed"] == {"precision": 0.5, "recall": 0.3333, "f1": 0.4}
+    assert s["normalised"]["f1"] == 0.0 and s["value_accuracy"] == 0.0
+
+
+def test_evaluate_cli_and_bad_gold(tmp_path):
+    (tmp_path / "a.tml").write_text(TML, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "time", "--data", str(tmp_path), "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["normalised"]["f1"] == 1.0
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "a.tml", "times": [{"start": 0, "end": 3, "text": "xyz",
+                                                          "type": "DATE", "value": "1"}]}), encoding="utf-8")
+    bad = CliRunner().invoke(cli, ["eval", "time", "--data", str(tmp_path), "--gold", str(gold)])
+    assert bad.exit_code == 1 and "reads" in bad.stderr
+
+
+@pytest.mark.parametrize("gold,floor", [("kompas-test.jsonl", 0.90), ("kompas-dev.jsonl", 0.95)])
+def test_evaluate_committed_gold_matches_the_data(gold, floor):
+    from conftest import ROOT
+
+    data = need(DATA / "time" / "indotimex-kompas-development-unannotated")
+    docs = load_docs(data, ROOT / "eval" / "time" / gold)
+    assert sum(len(d.times) for d in docs) >= 150
+    # A floor, not a target: a change that breaks time tagging fails here.
+    assert score_times(docs, warta_times)["normalised"]["f1"] >= floor
