@@ -135,6 +135,14 @@ def report(rec: dict) -> None:
         if value:
             grid.add_row(label, escape(str(value)))
     out.print(grid)
+    index = rec.get("entity_index") or {}
+    if index:
+        out.print(f"\n[bold]Entities[/] ({len(index)})")
+        table = Table("entity", "label", "mentions", "aliases", "roles", box=None, padding=(0, 2))
+        for key, e in sorted(index.items(), key=lambda kv: -kv[1]["mentions"])[:15]:
+            roles = "; ".join(r["title"] + (f" {r['of']}" if r.get("of") else "") for r in e.get("roles") or [])
+            table.add_row(escape(e["name"]), e["label"], str(e["mentions"]), escape(", ".join(e["aliases"])), escape(roles))
+        out.print(table)
     times = rec.get("times") or []
     if times:
         out.print(f"\n[bold]Time expressions[/] ({len(times)})")
@@ -284,6 +292,58 @@ def timeline(query, db, outlet, date_from, date_to, limit, as_json):
 
 
 @cli.command()
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--label", type=click.Choice(["PER", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "EVENT"],
+                                           case_sensitive=False), help="Only this kind of entity.")
+@click.option("--top", "-n", type=click.IntRange(0, 10_000), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON.")
+def entities(db, label, top, as_json):
+    """The entities named in most articles."""
+    from .search import top_entities
+
+    store = _open(db)
+    rows = top_entities(store, label=label, top=top)
+    store.close()
+    if as_json:
+        _dump({"rows": rows})
+        return
+    table = Table("entity", "label", "articles", "mentions", "key", box=None, padding=(0, 2))
+    for r in rows:
+        table.add_row(escape(r["name"]), r["label"], f"{r['articles']:,}", f"{r['mentions']:,}", r["key"])
+    out.print(table)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--limit", "-n", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
+def entity(name, db, limit, as_json):
+    """One entity: articles over time, co-occurring entities, roles seen, aliases."""
+    from .search import entity_profile
+
+    store = _open(db)
+    profile = entity_profile(store, name, limit=limit)
+    store.close()
+    if profile is None:
+        fail(f"{name}: no such entity in {db}")
+    if as_json:
+        _dump(profile)
+        return
+    out.print(f"[bold]{escape(profile['name'])}[/]  {profile['label']}"
+              + (f"  ({profile['country']})" if profile["country"] else "") + f"  key {profile['key']}")
+    out.print("aliases: " + escape(", ".join(f"{a['text']} ({a['mentions']})" for a in profile["aliases"])))
+    if profile["roles"]:
+        out.print("roles: " + escape("; ".join(r["title"] + (f" of {r['of']}" if r["of"] else "")
+                                               for r in profile["roles"])))
+    out.print("articles by date: " + ", ".join(f"{t['date'] or '-'}: {t['articles']}" for t in profile["timeline"]))
+    if profile["cooccurring"]:
+        out.print("named with: " + escape(", ".join(f"{c['name']} ({c['articles']})" for c in profile["cooccurring"])))
+    for a in profile["articles"]:
+        out.print(f"  {a['published'] or '-'}  {escape(a['title'] or a['id'])}  [dim]{a['outlet'] or '-'} · {a['id']}[/]")
+
+
+@cli.command()
 @click.argument("ident", metavar="ID")
 @click.option("--db", default=_db_default, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the stored JSON record.")
@@ -355,6 +415,49 @@ def eval_time(data, gold, as_json):
     out.print(table)
     out.print(f"type accuracy {scores['type_accuracy']:.3f}, value accuracy {scores['value_accuracy']:.3f} "
               "(on relaxed matches)")
+
+
+@eval_group.command(name="ner")
+@click.option("--data", required=True, metavar="FILE", help="CoNLL-style file: token first, BIO tag last.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_ner(data, as_json):
+    """Named entities: exact-span P/R/F1 per label (GPE and FAC count as LOC)."""
+    from .evaluate import score_ner, warta_ner_tags
+
+    if not Path(data).is_file():
+        fail(f"{data}: no such file")
+    scores = score_ner(Path(data), warta_ner_tags)
+    if as_json:
+        _dump({"data": data, "labels": scores})
+        return
+    out.print(f"[bold]named entities[/] on {escape(data)}")
+    table = Table("label", "precision", "recall", "F1", "gold", "predicted", box=None, padding=(0, 2))
+    for label, s in scores.items():
+        table.add_row(label, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                      str(s["gold"]), str(s["predicted"]))
+    out.print(table)
+
+
+@eval_group.command(name="sentences")
+@click.option("--data", required=True, metavar="FILE", multiple=True, help="CoNLL-U file(s) with '# text =' lines.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_sentences(data, as_json):
+    """Sentence boundaries: P/R/F1 of exact sentence spans on UD treebanks."""
+    from .evaluate import score_sentences
+    from .nlp import split_sentences
+
+    results = {}
+    for path in data:
+        if not Path(path).is_file():
+            fail(f"{path}: no such file")
+        results[path] = score_sentences(Path(path), split_sentences)
+    if as_json:
+        _dump(results)
+        return
+    table = Table("data", "precision", "recall", "F1", "sentences", box=None, padding=(0, 2))
+    for path, s in results.items():
+        table.add_row(escape(Path(path).name), f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["gold"]))
+    out.print(table)
 
 
 def main() -> None:

@@ -154,3 +154,94 @@ def warta_times(text: str, dct: str | None) -> list[dict]:
     from .nlp.timex import find_times
 
     return [t.to_dict() for t in find_times(text, dct)]
+
+
+def read_conllu_texts(path: Path) -> list[str]:
+    """The '# text =' line of every sentence in a CoNLL-U file."""
+    return [line[len("# text = "):].strip() for line in path.read_text("utf-8").splitlines()
+            if line.startswith("# text = ")]
+
+
+def score_sentences(path: Path, split: Callable[[str], list[tuple[int, int]]], group: int = 10) -> dict:
+    """Sentence-boundary P/R/F1: gold sentences joined by spaces into running text, ``group``
+    at a time (UD gives no paragraphs), and a predicted sentence counts when its span is exact."""
+    sentences = read_conllu_texts(path)
+    tp = n_pred = 0
+    for i in range(0, len(sentences), group):
+        chunk = sentences[i:i + group]
+        text, gold, pos = "", set(), 0
+        for s in chunk:
+            gold.add((pos, pos + len(s)))
+            text += s + " "
+            pos += len(s) + 1
+        pred = split(text.rstrip())
+        n_pred += len(pred)
+        tp += sum(1 for span in pred if tuple(span) in gold)
+    return {"gold": len(sentences), "predicted": n_pred, **_prf(tp, n_pred, len(sentences))}
+
+
+def read_conll_ner(path: Path) -> list[tuple[list[str], list[str]]]:
+    """(tokens, BIO tags) per sentence of a CoNLL file: first column token, last column tag."""
+    sentences, words, tags = [], [], []
+    for line in path.read_text("utf-8").splitlines():
+        cols = line.split()
+        if not cols:
+            if words:
+                sentences.append((words, tags))
+            words, tags = [], []
+            continue
+        words.append(cols[0])
+        tags.append(cols[-1])
+    if words:
+        sentences.append((words, tags))
+    return sentences
+
+
+_NER_MAP = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG", "ORGANIZATION": "ORG",
+            "GPE": "LOC", "FAC": "LOC"}
+
+
+def _bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    spans, start, label = set(), None, None
+    for i, tag in enumerate(tags + ["O"]):
+        inside = tag.startswith("I-") and label == _NER_MAP.get(tag[2:], tag[2:])
+        if start is not None and not inside:
+            spans.add((start, i, label))
+            start = label = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, label = i, _NER_MAP.get(tag[2:], tag[2:])
+    return spans
+
+
+def score_ner(path: Path, tag: Callable[[list[str]], list[str]]) -> dict:
+    """Exact-span P/R/F1 overall and per label (PER, ORG, LOC; GPE and FAC count as LOC)."""
+    counts: dict[str, list[int]] = {}
+    for words, gold_tags in read_conll_ner(path):
+        gold, pred = _bio_spans(gold_tags), _bio_spans(tag(words))
+        pred = {p for p in pred if p[2] in ("PER", "ORG", "LOC")}
+        for label in {s[2] for s in gold | pred} | {"ALL"}:
+            g = {s for s in gold if label in ("ALL", s[2])}
+            p = {s for s in pred if label in ("ALL", s[2])}
+            c = counts.setdefault(label, [0, 0, 0])
+            c[0] += len(g & p)
+            c[1] += len(p)
+            c[2] += len(g)
+    return {label: {**_prf(tp, npred, ngold), "gold": ngold, "predicted": npred}
+            for label, (tp, npred, ngold) in sorted(counts.items())}
+
+
+def warta_ner_tags(words: list[str]) -> list[str]:
+    """BIO tags from warta's entities (model + rules) over pre-tokenised words."""
+    from .nlp import find_entities
+
+    text, starts = "", []
+    for w in words:
+        starts.append(len(text))
+        text += w + " "
+    entities, _ = find_entities(text.rstrip())
+    tags = ["O"] * len(words)
+    for e in entities:
+        inside = [i for i, s in enumerate(starts) if e.start <= s < e.end]
+        for n, i in enumerate(inside):
+            tags[i] = ("B-" if n == 0 else "I-") + e.label
+    return tags

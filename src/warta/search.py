@@ -225,3 +225,59 @@ def _sentence_at(text: str, offset: int, size: int = 200) -> str:
     end = min([i for i in (text.find(". ", offset), text.find("\n", offset)) if i >= 0] or [len(text)])
     piece = text[start:end + 1].strip()
     return piece if len(piece) <= size else piece[:size].rsplit(" ", 1)[0] + "…"
+
+
+def top_entities(store, *, label: str | None = None, top: int = 20) -> list[dict[str, Any]]:
+    """The entities named in most articles, with mention counts."""
+    where, params = "", {"top": max(0, int(top))}
+    if label:
+        where = "WHERE e.label = :label"
+        params["label"] = label.upper()
+    rows = store.query(
+        "SELECT e.key, e.name, e.label, e.country, count(*) AS mentions, "
+        "count(DISTINCT m.article_pk) AS articles FROM mentions m JOIN entities e ON e.key = m.entity_key "
+        f"{where} GROUP BY e.key ORDER BY articles DESC, mentions DESC, e.name LIMIT :top", params)
+    return [dict(r) for r in rows]
+
+
+def entity_profile(store, name: str, *, limit: int = 20) -> dict[str, Any] | None:
+    """Everything stored about one entity: mentions over time, co-occurring entities, roles, aliases."""
+    import json as _json
+
+    from .nlp.canonical import slug
+
+    key = slug(name)
+    row = store.query("SELECT key, name, label, country FROM entities WHERE key = :k", {"k": key})
+    if not row:  # an alias: the entity most often written this way
+        row = store.query("SELECT e.key, e.name, e.label, e.country FROM mentions m JOIN entities e "
+                          "ON e.key = m.entity_key WHERE m.text = :t COLLATE NOCASE "
+                          "GROUP BY e.key ORDER BY count(*) DESC LIMIT 1", {"t": name})
+    if not row:
+        return None
+    entity = dict(row[0])
+    key = entity["key"]
+    per_day = store.query("SELECT a.published AS date, count(DISTINCT a.pk) AS articles, count(*) AS mentions "
+                          "FROM mentions m JOIN articles a ON a.pk = m.article_pk WHERE m.entity_key = :k "
+                          "GROUP BY a.published ORDER BY a.published", {"k": key})
+    together = store.query(
+        "SELECT e.key, e.name, e.label, count(DISTINCT o.article_pk) AS articles FROM mentions o "
+        "JOIN entities e ON e.key = o.entity_key WHERE o.article_pk IN "
+        "(SELECT article_pk FROM mentions WHERE entity_key = :k) AND o.entity_key != :k "
+        "GROUP BY e.key ORDER BY articles DESC, e.name LIMIT :n", {"k": key, "n": limit})
+    aliases = store.query("SELECT text, count(*) AS n FROM mentions WHERE entity_key = :k "
+                          "GROUP BY text ORDER BY n DESC", {"k": key})
+    roles: dict[tuple, int] = {}
+    articles = []
+    for r in store.query("SELECT a.id, a.title, a.outlet, a.published, a.record FROM articles a WHERE a.pk IN "
+                         "(SELECT article_pk FROM mentions WHERE entity_key = :k) ORDER BY a.published DESC",
+                         {"k": key}):
+        info = (_json.loads(r["record"]).get("entity_index") or {}).get(key) or {}
+        for role in info.get("roles") or []:
+            ident = (role.get("title"), role.get("of"))
+            roles[ident] = roles.get(ident, 0) + 1
+        if len(articles) < limit:
+            articles.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"]})
+    return {**entity, "aliases": [{"text": a["text"], "mentions": a["n"]} for a in aliases],
+            "roles": [{"title": t, "of": o, "articles": n} for (t, o), n in sorted(roles.items(), key=lambda x: -x[1])],
+            "timeline": [dict(r) for r in per_day], "cooccurring": [dict(r) for r in together],
+            "articles": articles}

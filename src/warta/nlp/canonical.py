@@ -1,0 +1,136 @@
+"""Canonical entities and roles within one article.
+
+Every mention gets a key into ``entity_index``. The key is a slug of the canonical name, so it
+is the same in every article that names the same thing. Short forms join their full form:
+"Kim" joins "Kim Jong Un", "Dewan Keamanan" joins "Dewan Keamanan PBB", "AS" joins
+"Amerika Serikat" (through the gazetteer). A short form that could join two full forms joins
+the nearest one before it.
+
+Roles are title + affiliation pairs read around a person's mentions. Premodifiers:
+"Menteri Luar Negeri Korea Selatan Park Jin", "Presiden Vladimir Putin". Appositions:
+"Kepala BPBD, Arif Wibowo,". The titles come from ``lang/titles.txt``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from ..record import Entity
+from .entities import Mention, gazetteer, title_re
+
+_JOINS = {"PER", "ORG"}
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
+
+
+def _words(s: str) -> list[str]:
+    return s.split()
+
+
+def _part_of(short: list[str], full: list[str]) -> bool:
+    n = len(short)
+    return n < len(full) and any(full[i:i + n] == short for i in range(len(full) - n + 1))
+
+
+def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, dict]]:
+    """Entities with keys, and the entity index, for ``mentions`` of ``text``."""
+    names = [m.canonical or " ".join(text[m.start:m.end].split()) for m in mentions]
+    canonical = list(names)
+    for i, m in enumerate(mentions):
+        if m.label not in _JOINS or m.canonical:
+            continue
+        words = _words(names[i])
+        fulls = [j for j, o in enumerate(mentions)
+                 if o.label == m.label and _part_of(words, _words(names[j]))]
+        if m.label == "ORG":  # an ORG short form is the start of the full name
+            fulls = [j for j in fulls if _words(names[j])[:len(words)] == words]
+        if fulls:
+            before = [j for j in fulls if mentions[j].start < m.start]
+            pick = max(before, key=lambda j: mentions[j].start) if before else fulls[0]
+            canonical[i] = names[pick]
+    # A full name that is itself part of a longer one ("Jong Un" in "Kim Jong Un") follows it.
+    for i in range(len(canonical)):
+        for j in range(len(canonical)):
+            if canonical[j] != canonical[i] and mentions[i].label == mentions[j].label \
+                    and mentions[i].label in _JOINS and canonical[i] == names[i] \
+                    and _part_of(_words(canonical[i]), _words(canonical[j])):
+                canonical[i] = canonical[j]
+    entities, index, labels = [], {}, {}
+    for m, name, surface in zip(mentions, canonical, names):
+        key = slug(name)
+        entities.append(Entity(start=m.start, end=m.end, text=text[m.start:m.end], label=m.label, entity=key))
+        entry = index.setdefault(key, {"name": name, "label": m.label, "mentions": 0, "aliases": [],
+                                       "roles": [], "country": None})
+        entry["mentions"] += 1
+        labels.setdefault(key, Counter())[m.label] += 1
+        written = " ".join(text[m.start:m.end].split())
+        if written != name and written not in entry["aliases"]:
+            entry["aliases"].append(written)
+        if m.country and entry["country"] is None:
+            entry["country"] = m.country
+    for key, counts in labels.items():
+        index[key]["label"] = counts.most_common(1)[0][0]
+    _add_roles(text, entities, index)
+    return entities, index
+
+
+_AFFILIATION_LABELS = {"GPE", "ORG", "LOC", "NORP"}
+
+
+def _add_roles(text: str, entities: list[Entity], index: dict[str, dict]) -> None:
+    by_end = {e.end: e for e in entities}
+    for person in (e for e in entities if e.label == "PER"):
+        for role in _roles_before(text, person, by_end) + _roles_after(text, person, entities):
+            if role.get("of"):  # the affiliation's key -> its canonical name
+                role["of"] = index[role["of"]]["name"]
+            entry = index[person.entity]
+            if role not in entry["roles"]:
+                entry["roles"].append(role)
+            if entry["country"] is None and role.get("of"):
+                place = gazetteer().get(role["of"])
+                if place and place[3] == "country" and place[2]:
+                    entry["country"] = place[2]
+
+
+def _title_ending_at(text: str, end: int) -> str | None:
+    """The title whose last word ends at ``end`` (white space and one comma allowed)."""
+    window_start = max(0, end - 80)
+    for m in title_re().finditer(text, window_start, end):
+        rest = text[m.end():end]
+        if re.fullmatch(r"\s*,?\s*", rest):
+            return " ".join(m.group().split())
+    return None
+
+
+def _roles_before(text: str, person: Entity, by_end: dict[int, Entity]) -> list[dict]:
+    gap = re.search(r"\s*,?\s*$", text[max(0, person.start - 3):person.start])
+    cut = person.start - (len(gap.group()) if gap else 0)
+    affiliation = by_end.get(cut)
+    if affiliation is not None and affiliation.label in _AFFILIATION_LABELS:
+        title = _title_ending_at(text, affiliation.start)
+        if title:
+            return [{"title": title, "of": affiliation.entity}]
+    title = _title_ending_at(text, person.start)
+    return [{"title": title}] if title else []
+
+
+def _roles_after(text: str, person: Entity, entities: list[Entity]) -> list[dict]:
+    """'Arif Wibowo, Kepala BPBD Kota Semarang,' : a title after the name and a comma."""
+    m = re.match(r",\s*", text[person.end:person.end + 3])
+    if not m:
+        return []
+    start = person.end + m.end()
+    title = title_re().match(text, start)
+    if not title:
+        return []
+    after = title.end()
+    nxt = next((e for e in entities if e.start >= after), None)
+    if nxt is not None and re.fullmatch(r"\s*", text[after:nxt.start]) and nxt.label in _AFFILIATION_LABELS:
+        return [{"title": " ".join(title.group().split()), "of": nxt.entity}]
+    if re.match(r"\s*[,.]", text[after:after + 2]):
+        return [{"title": " ".join(title.group().split())}]
+    return []

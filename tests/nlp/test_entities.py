@@ -1,0 +1,92 @@
+"""Entity rules, their precedence over the model, canonical keys and roles (no model needed)."""
+import pytest
+
+from warta.nlp.canonical import link, slug
+from warta.nlp.entities import Mention, merge, rule_mentions
+
+
+def spans(text, mentions):
+    return [(text[m.start:m.end], m.label) for m in mentions]
+
+
+def model(text, *items):
+    """Model mentions given as (surface, label), found left to right."""
+    out, pos = [], 0
+    for surface, label in items:
+        start = text.index(surface, pos)
+        out.append(Mention(start, start + len(surface), label))
+        pos = start + len(surface)
+    return out
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ia terbang ke Korea Utara dan AS.", [("Korea Utara", "GPE"), ("AS", "GPE")]),
+    ("Delegasi Tiongkok tiba di Moskow.", [("Tiongkok", "GPE"), ("Moskow", "GPE")]),
+    ("Rapat digelar di Kosmodrom Vostochny.", [("Kosmodrom Vostochny", "FAC")]),
+    ("Pesawat tiba di Bandara Soekarno-Hatta.", [("Bandara Soekarno-Hatta", "FAC")]),
+    ("Rusia membuat Su-35 dan MiG-29.", [("Rusia", "GPE"), ("Su-35", "PRODUCT"), ("MiG-29", "PRODUCT")]),
+    ("Kasus COVID-19 naik.", []),
+    ("Gedung Putih menolak.", [("Gedung Putih", "ORG")]),
+    ("Warga suku Dayak menari.", [("Dayak", "NORP")]),
+    ("Timnas bersiap untuk Piala Dunia 2026.", [("Piala Dunia 2026", "EVENT")]),
+    ("Sidang Dewan Keamanan PBB ditunda.", [("PBB", "ORG")]),
+    ("Lima orang tewas dan surat dikirim.", []),
+])
+def test_entities_rules(text, expected):
+    assert spans(text, sorted(rule_mentions(text), key=lambda m: m.start)) == expected
+
+
+def test_entities_precedence_rules_and_model():
+    text = "Pemimpin Korea Utara Kim Jong Un bertemu Presiden Vladimir Putin di Pemprov DKI Jakarta."
+    merged = merge(text, model(text, ("Pemimpin Korea Utara Kim Jong Un", "PER"),
+                               ("Presiden Vladimir Putin", "PER"), ("Pemprov DKI Jakarta", "ORG")))
+    # titles and places leave person spans; the gazetteer adds the country; the longer ORG keeps Jakarta
+    assert spans(text, merged) == [("Korea Utara", "GPE"), ("Kim Jong Un", "PER"),
+                                   ("Vladimir Putin", "PER"), ("Pemprov DKI Jakarta", "ORG")]
+
+
+def test_entities_rule_relabels_equal_model_span():
+    text = "Pasukan AS tiba di Ukraina."
+    merged = merge(text, model(text, ("AS", "ORG"), ("Ukraina", "LOC")))
+    assert spans(text, merged) == [("AS", "GPE"), ("Ukraina", "GPE")]
+
+
+def test_canonical_short_forms_join_full_forms():
+    text = ("Kim Jong Un tiba. Kim bertemu Vladimir Putin. Putin tersenyum. AS dan Amerika Serikat "
+            "mengecam. Dewan Keamanan PBB bersidang; Dewan Keamanan menolak.")
+    mentions = merge(text, model(text, ("Kim Jong Un", "PER"), ("Kim", "PER"), ("Vladimir Putin", "PER"),
+                                 ("Putin", "PER"), ("Dewan Keamanan PBB", "ORG"), ("Dewan Keamanan", "ORG")))
+    entities, index = link(text, mentions)
+    keys = {e.text: e.entity for e in entities}
+    assert keys["Kim"] == keys["Kim Jong Un"] == "kim-jong-un"
+    assert keys["Putin"] == keys["Vladimir Putin"] == "vladimir-putin"
+    assert keys["AS"] == keys["Amerika Serikat"] == "amerika-serikat"
+    assert keys["Dewan Keamanan"] == keys["Dewan Keamanan PBB"]
+    assert index["amerika-serikat"]["country"] == "US" and index["amerika-serikat"]["aliases"] == ["AS"]
+    assert index["kim-jong-un"]["mentions"] == 2 and index["kim-jong-un"]["aliases"] == ["Kim"]
+
+
+def test_canonical_keys_are_stable_and_distinct():
+    assert slug("Kim Jong Un") == "kim-jong-un" and slug("Komsomolsk-on-Amur") == "komsomolsk-on-amur"
+    text = "Kim Yo Jong dan Kim Jong Un hadir. Kim Jong Un berpidato."
+    _, index = link(text, model(text, ("Kim Yo Jong", "PER"), ("Kim Jong Un", "PER"), ("Kim Jong Un", "PER")))
+    assert set(index) == {"kim-yo-jong", "kim-jong-un"}
+
+
+@pytest.mark.parametrize("text,person,role", [
+    ("Menteri Luar Negeri Korea Selatan Park Jin mengatakan itu.", "Park Jin",
+     {"title": "Menteri Luar Negeri", "of": "Korea Selatan"}),
+    ("Ia bertemu Presiden Vladimir Putin.", "Vladimir Putin", {"title": "Presiden"}),
+    ("tulis Gubernur regional Mikhail Degtyarev di X.", "Mikhail Degtyarev", {"title": "Gubernur regional"}),
+    ("Pemimpin Korea Utara Kim Jong Un tiba.", "Kim Jong Un", {"title": "Pemimpin", "of": "Korea Utara"}),
+    ("kata Hendra Kurniawan, Ketua AEKI, kemarin.", "Hendra Kurniawan", {"title": "Ketua", "of": "AEKI"}),
+    ("Juru bicara Kementerian Luar Negeri, Retno Sari, menjawab.", "Retno Sari",
+     {"title": "Juru bicara", "of": "Kementerian Luar Negeri"}),
+])
+def test_canonical_roles(text, person, role):
+    items = [(person, "PER")]
+    for org in ("AEKI", "Kementerian Luar Negeri"):
+        if org in text:
+            items = sorted(items + [(org, "ORG")], key=lambda i: text.index(i[0]))
+    entities, index = link(text, merge(text, model(text, *items)))
+    assert index[slug(person)]["roles"] == [role]

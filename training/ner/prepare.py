@@ -1,0 +1,77 @@
+"""Turn the NER data in ../shared/data/ner into spaCy DocBins for training.
+
+    python training/ner/prepare.py [--data ../shared/data] [--out training/ner/corpus]
+
+train.spacy: idner-news-2k train + NERGrit train (PERSON/PLACE/ORGANISATION -> PER/LOC/ORG),
+each sentence also once in lower case (casing augmentation: news text is not always cased).
+dev.spacy: idner-news-2k dev (model selection). nergrit-test.spacy: NERGrit test (held out).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+MAP = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG", "PER": "PER", "LOC": "LOC", "ORG": "ORG"}
+
+
+def read_conll(path: Path):
+    """(tokens, iob tags) per sentence; the token is the first column, the tag the last."""
+    words, tags = [], []
+    for line in path.read_text("utf-8").splitlines():
+        cols = line.split()
+        if not cols:
+            if words:
+                yield words, tags
+            words, tags = [], []
+            continue
+        tag = cols[-1]
+        if tag != "O":
+            prefix, label = tag.split("-", 1)
+            tag = f"{prefix}-{MAP[label]}"
+        words.append(cols[0])
+        tags.append(tag)
+    if words:
+        yield words, tags
+
+
+def to_doc(vocab, words, tags, lower=False):
+    doc = Doc(vocab, words=[w.lower() for w in words] if lower else words)
+    doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
+    return doc
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / ".." / "shared" / "data"))
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "corpus"))
+    ap.add_argument("--lower", type=float, default=0.15, help="share of training sentences added lower-cased")
+    args = ap.parse_args()
+    ner = Path(args.data) / "ner"
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    vocab = spacy.blank("id").vocab
+    rng = random.Random(13)
+    sets = {
+        "train": [ner / "idner-news-2k/train.txt", ner / "nergrit/train_preprocess.txt"],
+        "dev": [ner / "idner-news-2k/dev.txt"],
+        "nergrit-test": [ner / "nergrit/test_preprocess.txt"],
+    }
+    for name, files in sets.items():
+        db, n = DocBin(), 0
+        for f in files:
+            for words, tags in read_conll(f):
+                db.add(to_doc(vocab, words, tags))
+                n += 1
+                if name == "train" and rng.random() < args.lower:
+                    db.add(to_doc(vocab, words, tags, lower=True))
+        db.to_disk(out / f"{name}.spacy")
+        print(f"{name}: {n} sentences -> {out / (name + '.spacy')}")
+
+
+if __name__ == "__main__":
+    main()
