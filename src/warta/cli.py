@@ -460,6 +460,26 @@ def eval_sentences(data, as_json):
     out.print(table)
 
 
+@cli.group(name="train")
+def train_group():
+    """Rebuild warta's trained models from ../shared/data (run from a source checkout)."""
+
+
+@train_group.command(name="ner")
+@click.option("--data", default="../shared/data", show_default=True, help="Folder of the training data.")
+@click.option("--install", is_flag=True, help="Copy the new model into the package when done.")
+@click.option("--max-steps", default=6000, show_default=True, type=click.IntRange(100))
+def train_ner(data, install, max_steps):
+    """Train the NER model (training/ner/train.py): vectors, spaCy training, model card."""
+    import subprocess
+
+    script = Path(__file__).resolve().parents[2] / "training" / "ner" / "train.py"
+    if not script.exists():
+        fail(f"{script}: not found; training runs from a source checkout of warta")
+    args = [sys.executable, str(script), "--data", data, "--max-steps", str(max_steps)]
+    sys.exit(subprocess.call(args + (["--install"] if install else [])))
+
+
 def main() -> None:
     try:
         cli.main(prog_name="warta", standalone_mode=True)

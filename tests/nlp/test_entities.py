@@ -29,7 +29,9 @@ def model(text, *items):
     ("Gedung Putih menolak.", [("Gedung Putih", "ORG")]),
     ("Warga suku Dayak menari.", [("Dayak", "NORP")]),
     ("Timnas bersiap untuk Piala Dunia 2026.", [("Piala Dunia 2026", "EVENT")]),
-    ("Sidang Dewan Keamanan PBB ditunda.", [("PBB", "ORG")]),
+    ("Sidang Dewan Keamanan PBB ditunda.", [("Dewan Keamanan PBB", "ORG")]),
+    ("Pabrik penerbangan Komsomolsk buka.", [("Komsomolsk", "FAC")]),
+    ("Armada Pasifik berlayar.", [("Armada Pasifik", "ORG")]),
     ("Lima orang tewas dan surat dikirim.", []),
 ])
 def test_entities_rules(text, expected):
@@ -90,3 +92,14 @@ def test_canonical_roles(text, person, role):
             items = sorted(items + [(org, "ORG")], key=lambda i: text.index(i[0]))
     entities, index = link(text, merge(text, model(text, *items)))
     assert index[slug(person)]["roles"] == [role]
+
+
+@pytest.mark.parametrize("text", ["", "   ", ".,;:!?()[]\"'-–—", "…" * 500,
+                                  ("Pemerintah Kota Bogor " * 20000)[:1_000_000],
+                                  "Presiden Joko Widodo 会见 Владимир Путин di الرياض dan 東京."])
+def test_entities_odd_input(text):
+    from warta.nlp import find_entities
+
+    entities, index = find_entities(text)
+    assert all(text[e.start:e.end] == e.text and e.entity in index for e in entities)
+    assert sum(v["mentions"] for v in index.values()) == len(entities)

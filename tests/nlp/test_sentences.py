@@ -31,3 +31,19 @@ def test_sentences_never_cross_paragraphs():
 def test_sentences_odd_input(text):
     spans = split_sentences(text)
     assert all(0 <= s < e <= len(text) for s, e in spans)
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ("Jet Su-35 dan MiG-29 serta F-16.", ["Jet", "Su-35", "dan", "MiG-29", "serta", "F-16", "."]),
+    ("Kasus COVID-19 di QZ8501.", ["Kasus", "COVID-19", "di", "QZ8501", "."]),
+    ("negara-negara di Jl. Sudirman No. 5", ["negara-negara", "di", "Jl.", "Sudirman", "No.", "5"]),
+    ("kata \"dia\" – ya", ["kata", '"', "dia", '"', "–", "ya"]),
+])
+def test_sentences_tokenizer_keeps_designations_and_abbreviations(text, tokens):
+    import spacy
+
+    from warta.nlp.pipeline import customize_tokenizer
+
+    nlp = spacy.blank("id")
+    customize_tokenizer(nlp)
+    assert [t.text for t in nlp(text)] == tokens

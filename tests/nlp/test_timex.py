@@ -144,3 +144,18 @@ def test_timex_triggered_scan_finds_what_a_full_scan_finds():
     for text in texts:
         fast = [(p.start, p.end) for p in timex._candidates(text)]
         assert fast == [(p.start, p.end) for p in timex._candidates(text, full_scan=True)]
+
+
+def test_timex_spacy_component_sets_spans_and_values():
+    import spacy
+
+    from warta.nlp import components  # noqa: F401
+
+    nlp = spacy.blank("id")
+    nlp.add_pipe("warta_timex")
+    doc = nlp.make_doc("Kim tiba pada Selasa dan pulang Kamis malam.")
+    doc._.published = ANCHOR
+    doc = nlp.get_pipe("warta_timex")(doc)
+    assert [(s.text, s.label_) for s in doc.spans["times"]] == [("Selasa", "DATE"), ("Kamis malam", "TIME")]
+    assert [t.value for t in doc._.times] == ["2023-09-12", "2023-09-14TNI"]
+    assert nlp.analyze_pipes()["problems"] == {"warta_timex": []}

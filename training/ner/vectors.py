@@ -3,8 +3,9 @@
     python training/ner/vectors.py [--data ../shared/data] [--out training/ner/vectors]
 
 Text: CLICK-ID (22k articles) and IndoSum (2.7k articles), tokenised with warta's tokenizer
-so the vectors see the tokens the NER model sees. Writes vectors.floret and a spaCy
-vectors folder (spacy init vectors --mode floret) for the training config.
+so the vectors see the tokens the NER model sees. floret trains with subword information;
+the vectors of the --keep most frequent words are exported (vectors.vec) and turned into a
+spaCy vectors folder (vectors/spacy) for the training config.
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def main() -> None:
     ap.add_argument("--bucket", type=int, default=40000)
     ap.add_argument("--epoch", type=int, default=5)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--keep", type=int, default=40000, help="words whose vectors ship with the model")
     args = ap.parse_args()
     import floret
 
@@ -58,9 +60,9 @@ def main() -> None:
     model = floret.train_unsupervised(str(corpus), model="cbow", mode="floret", hashCount=2,
                                       bucket=args.bucket, minn=3, maxn=5, minCount=3,
                                       dim=args.dim, epoch=args.epoch, thread=args.threads)
-    model.save_vectors(str(out / "vectors.floret"))
-    subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "id", str(out / "vectors.floret"),
-                    str(out / "spacy"), "--mode", "floret"], check=True)
+    model.save_vectors(str(out / "vectors.vec"))
+    subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "id", str(out / "vectors.vec"),
+                    str(out / "spacy"), "--truncate", str(args.keep)], check=True)
     corpus.unlink()
 
 

@@ -40,25 +40,26 @@ def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, di
     """Entities with keys, and the entity index, for ``mentions`` of ``text``."""
     names = [m.canonical or " ".join(text[m.start:m.end].split()) for m in mentions]
     canonical = list(names)
+    # Work on distinct names: an article repeats a few names many times.
+    distinct: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
-        if m.label not in _JOINS or m.canonical:
-            continue
-        words = _words(names[i])
-        fulls = [j for j, o in enumerate(mentions)
-                 if o.label == m.label and _part_of(words, _words(names[j]))]
-        if m.label == "ORG":  # an ORG short form is the start of the full name
-            fulls = [j for j in fulls if _words(names[j])[:len(words)] == words]
-        if fulls:
-            before = [j for j in fulls if mentions[j].start < m.start]
-            pick = max(before, key=lambda j: mentions[j].start) if before else fulls[0]
-            canonical[i] = names[pick]
-    # A full name that is itself part of a longer one ("Jong Un" in "Kim Jong Un") follows it.
-    for i in range(len(canonical)):
-        for j in range(len(canonical)):
-            if canonical[j] != canonical[i] and mentions[i].label == mentions[j].label \
-                    and mentions[i].label in _JOINS and canonical[i] == names[i] \
-                    and _part_of(_words(canonical[i]), _words(canonical[j])):
-                canonical[i] = canonical[j]
+        if m.label in _JOINS and not m.canonical:
+            distinct.setdefault((m.label, names[i]), []).append(i)
+    for (label, name), where in distinct.items():
+        words = _words(name)
+        fulls = [n for (lab, n) in distinct if lab == label and _part_of(words, _words(n))]
+        if label == "ORG":  # an ORG short form is the start of the full name
+            fulls = [n for n in fulls if _words(n)[:len(words)] == words]
+        fulls = [n for n in fulls if not any(_part_of(_words(n), _words(o)) for o in fulls)]
+        if len(fulls) == 1:
+            for i in where:
+                canonical[i] = fulls[0]
+        elif fulls:  # ambiguous: the nearest full form before each mention
+            firsts = {n: [mentions[j].start for j in distinct[(label, n)]] for n in fulls}
+            for i in where:
+                before = [(max(s for s in firsts[n] if s < mentions[i].start), n)
+                          for n in fulls if any(s < mentions[i].start for s in firsts[n])]
+                canonical[i] = max(before)[1] if before else fulls[0]
     entities, index, labels = [], {}, {}
     for m, name, surface in zip(mentions, canonical, names):
         key = slug(name)

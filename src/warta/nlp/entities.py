@@ -10,6 +10,7 @@ Precedence, so that rules and model never fight:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -81,6 +82,16 @@ EVENT_RE = re.compile(
     r"|Piala\s+(?:Dunia|Asia|AFF|Eropa|Presiden|Konfederasi)(?:\s+\d{4})?|(?:Pemilu|Pilpres|Pileg)\s+\d{4}"
     r"|Pilkada(?:\s+[A-Z][\w]+){0,3}\s+\d{4}|(?:Asian|SEA)\s+Games(?:\s+\d{4})?|Olimpiade(?:\s+[A-Z]\w+)?(?:\s+\d{4})?"
     r"|KTT(?:\s+(?:[A-Z0-9][\w-]*|ke-\d+)){1,3}|Idul\s+(?:Fitri|Adha)|Hari\s+Kemerdekaan)(?![\w-])")
+_ORG_WORDS = ("Dewan", "Kementerian", "Badan", "Komisi", "Lembaga", "Majelis", "Mahkamah", "Pengadilan",
+              "Kejaksaan", "Kepolisian", "Partai", "Universitas", "Armada", "Komando", "Divisi", "Batalyon",
+              "Brigade", "Korps", "Resimen", "Skuadron", "Angkatan", "Otoritas", "Direktorat",
+              "Dinas", "Pemerintah Provinsi", "Pemerintah Kota", "Pemerintah Kabupaten", "Bank")
+# An ORG name: the head word, then capitalised words or acronyms, with "dan" between them.
+ORG_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(_ORG_WORDS, key=len, reverse=True)))})"
+                    r"(?:\s+(?:dan\s+)?(?:[A-Z][\w'’-]*)){1,5}(?![\w-])")
+# A facility named after a lower-case noun: "pabrik penerbangan Komsomolsk", "stasiun Gambir".
+FAC_AFTER_RE = re.compile(r"(?<![\w-])(?i:pabrik|kilang|bandara|stasiun|pelabuhan|pangkalan|markas|terminal)"
+                          r"(?:\s+[a-z]+)?\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?![\w-])")
 NORP_RE = re.compile(r"(?<![\w-])(?:suku|etnis|kaum|umat|bangsa)\s+(?P<name>[A-Z][\w-]+)(?![\w-])")
 
 
@@ -96,30 +107,35 @@ def rule_mentions(text: str) -> list[Mention]:
     for m in _gazetteer_re().finditer(text):
         label, canonical, cc, kind = table[m.group()]
         found.append(Mention(m.start(), m.end(), label, "gazetteer", canonical, cc, kind))
-    for pattern, label in ((FAC_RE, "FAC"), (EVENT_RE, "EVENT")):
+    for pattern, label in ((FAC_RE, "FAC"), (EVENT_RE, "EVENT"), (ORG_RE, "ORG")):
         for m in pattern.finditer(text):
             if m.group() not in table:  # "Gedung Putih" is in the gazetteer as ORG
                 found.append(Mention(m.start(), m.end(), label, "pattern"))
+    for m in FAC_AFTER_RE.finditer(text):
+        found.append(Mention(m.start("name"), m.end("name"), "FAC", "pattern"))
     for m in PRODUCT_RE.finditer(text):
         if m.group() not in not_products():
             found.append(Mention(m.start(), m.end(), "PRODUCT", "pattern"))
     for m in NORP_RE.finditer(text):
         found.append(Mention(m.start("name"), m.end("name"), "NORP", "pattern"))
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    taken = bytearray(len(text))
     kept: list[Mention] = []
     for mention in found:
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+        if not any(taken[mention.start:mention.end]):
+            taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
             kept.append(mention)
-    return kept
+    return sorted(kept, key=lambda x: x.start)
 
 
-def _trim_person(text: str, m: Mention, rules: list[Mention]) -> Mention | None:
+def _trim_person(text: str, m: Mention, rule_at: dict[int, Mention]) -> Mention | None:
     """Drop leading titles and places from a PER span; None when nothing of a name is left."""
     start = m.start
     while True:
         lead = title_re().match(text, start, m.end)
-        place = next((r for r in rules if r.start == start and r.end < m.end
-                      and r.kind in ("country", "province")), None)
+        place = rule_at.get(start)
+        if place is not None and not (place.end < m.end and place.kind in ("country", "province")):
+            place = None
         if lead and lead.end() < m.end:
             start = lead.end()
         elif place:
@@ -128,27 +144,74 @@ def _trim_person(text: str, m: Mention, rules: list[Mention]) -> Mention | None:
             break
         while start < m.end and text[start].isspace():
             start += 1
-    if start >= m.end or not text[start].isupper():
+    if start >= m.end or not text[start].isupper() or text[start:m.end].lower() in NOT_PERSONS:
         return None
     return Mention(start, m.end, m.label, m.source)
+
+
+# Capitalised words at the start of a sentence that a model may take for a name.
+NOT_PERSONS = frozenset(("apa", "aku", "saya", "kami", "kita", "dia", "ia", "mereka", "ini", "itu", "anda",
+                         "beliau", "siapa", "kenapa", "mengapa", "bagaimana", "tapi", "namun", "ya", "oh"))
+_CAPS = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _trim_lowercase(text: str, m: Mention) -> Mention | None:
+    """Names start with a capital: drop leading lower-case words ("stasiun Komsomolsk")."""
+    start = m.start
+    while start < m.end and text[start].islower():
+        nxt = re.compile(r"\S+\s+").match(text, start, m.end)
+        if not nxt:
+            return None
+        start = nxt.end()
+    return Mention(start, m.end, m.label, m.source) if start < m.end else None
+
+
+def _split_place(text: str, m: Mention, rule_at: dict[int, Mention]) -> list[Mention]:
+    """'Korea Utara Kim Jong Un' (one model span) -> GPE 'Korea Utara' + PER 'Kim Jong Un'."""
+    place = rule_at.get(m.start)
+    if place is None or place.end >= m.end or m.label == "PER" or place.kind not in ("country", "province"):
+        return [m]
+    rest = text[place.end:m.end]
+    words = rest.split()
+    if len(words) >= 2 and all(_CAPS.fullmatch(w) for w in words) and words[0] not in gazetteer():
+        start = place.end + len(rest) - len(rest.lstrip())
+        return [place, Mention(start, m.end, "PER", m.source)]
+    return [m]
 
 
 def merge(text: str, model: list[Mention]) -> list[Mention]:
     """Model mentions and rule mentions combined by the precedence in the module docstring."""
     rules = rule_mentions(text)
+    rule_at = {r.start: r for r in rules}
     kept: list[Mention] = []
-    for m in model:
-        if m.label == "PER":
-            m = _trim_person(text, m, rules)
-        if m is not None and text[m.start:m.end].strip():
-            kept.append(m)
+    for raw in sorted(model, key=lambda x: x.start):
+        trimmed = _trim_lowercase(text, raw)
+        for m in _split_place(text, trimmed, rule_at) if trimmed else []:
+            if m.label == "PER":
+                m = _trim_person(text, m, rule_at)
+            if m is not None and text[m.start:m.end].strip():
+                kept.append(m)
+    starts = [m.start for m in kept]
+    removed: set[int] = set()
+    added: list[Mention] = []
     for r in rules:
-        overlapping = [m for m in kept if m.start < r.end and r.start < m.end]
-        if any(m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)
-               for m in overlapping):
-            continue  # a longer model span holds this rule span
-        if any((m.end - m.start) > (r.end - r.start) for m in overlapping):
-            continue  # crossing spans: the longer one wins
-        kept = [m for m in kept if m not in overlapping]
-        kept.append(r)
-    return sorted(kept, key=lambda x: x.start)
+        j = max(bisect.bisect_right(starts, r.start) - 1, 0)
+        overlapping = []
+        while j < len(kept) and kept[j].start < r.end:
+            if kept[j].end > r.start and j not in removed:
+                overlapping.append(j)
+            j += 1
+        person = next((kept[k] for k in overlapping if kept[k].label == "PER" and kept[k].start > r.start), None)
+        if r.source == "pattern" and r.label == "ORG" and person is not None:
+            # "Partai Golkar Aburizal Bakrie": the organisation ends where the person begins.
+            end = len(text[r.start:person.start].rstrip()) + r.start
+            if len(text[r.start:end].split()) < 2:
+                continue
+            r = Mention(r.start, end, r.label, r.source)
+            overlapping = [k for k in overlapping if kept[k].start < r.end]
+        # A longer model span holds or crosses this rule span: the longer one wins.
+        if any((kept[k].end - kept[k].start) > (r.end - r.start) for k in overlapping):
+            continue
+        removed.update(overlapping)
+        added.append(r)
+    return sorted([m for k, m in enumerate(kept) if k not in removed] + added, key=lambda x: x.start)

@@ -36,10 +36,23 @@ def load_pipeline():
     """The NER pipeline (cached); a blank Indonesian pipeline when no model is installed."""
     import spacy
 
+    from . import components  # noqa: F401  (registers warta's factories)
+
     path = model_path()
     nlp = spacy.load(path) if (path / "config.cfg").exists() else spacy.blank("id")
     customize_tokenizer(nlp)
+    nlp.add_pipe("warta_timex", last=True)
     return nlp
+
+
+def run(text: str, published: str | None = None):
+    """A Doc of ``text`` through the whole pipeline, with ``published`` as the time anchor."""
+    nlp = load_pipeline()
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def has_model() -> bool:

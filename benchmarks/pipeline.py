@@ -1,0 +1,54 @@
+"""Full analysis pipeline throughput on CLICK-ID, next to bare spaCy blank("id") tokenisation.
+
+    python benchmarks/pipeline.py [--limit 2000]
+
+Prints words/s of warta.analyze_many (anatomy, sentences, NER model, entity rules, canonical
+entities, roles, time expressions) and of blank("id") tokenisation of the same texts in the
+same run, and the cost ratio between them; plus model size and load time.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+
+from _data import click_id
+
+from warta import analyze_many
+from warta.nlp.pipeline import model_path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=2000)
+    args = ap.parse_args()
+    items = click_id(args.limit)
+    words = sum(len(i["text"].split()) for i in items)
+    print(f"data: CLICK-ID, first {len(items):,} articles, {words:,} words")
+    size = sum(p.stat().st_size for p in model_path().rglob("*") if p.is_file())
+    load = subprocess.run([sys.executable, "-c", "import time; t = time.perf_counter(); "
+                           "from warta.nlp.pipeline import load_pipeline; load_pipeline(); "
+                           "print(time.perf_counter() - t)"], capture_output=True, text=True, check=True)
+    print(f"model: {model_path()} {size / 1048576:.1f} MB, loads in {float(load.stdout):.2f} s (fresh process)")
+
+    import spacy
+    nlp = spacy.blank("id")
+    t = time.perf_counter()
+    for _ in nlp.pipe((i["text"] for i in items), batch_size=256):
+        pass
+    ref = words / (time.perf_counter() - t)
+    print(f"spaCy blank('id') tokenisation : {ref:10,.0f} words/s  (reference)")
+    from warta.nlp.pipeline import load_pipeline
+    load_pipeline()
+    t = time.perf_counter()
+    results = list(analyze_many(items))
+    rate = words / (time.perf_counter() - t)
+    failed = sum(1 for r in results if not hasattr(r, "text"))
+    ents = sum(len(r.entities) for r in results if hasattr(r, "entities"))
+    print(f"warta full pipeline, 1 process : {rate:10,.0f} words/s  ({ref / rate:.1f}x the reference's cost; "
+          f"{len(items) / (time.perf_counter() - t):.0f} articles/s); {ents:,} entities, {failed} failed")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""warta's spaCy components, registered with spaCy's factory registry."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .timex import find_times
+
+for _name in ("published", "times"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class TimexTagger:
+    """Time expressions as ``doc._.times`` (TimeExpr list) and ``doc.spans["times"]``.
+
+    The anchor for relative expressions is ``doc._.published`` (YYYY-MM-DD) when set.
+    """
+
+    def __init__(self, nlp: Language, name: str = "warta_timex"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        times = find_times(doc.text, doc._.published)
+        doc._.times = times
+        spans = (doc.char_span(t.start, t.end, label=t.type, alignment_mode="expand") for t in times)
+        doc.spans["times"] = [s for s in spans if s is not None]
+        return doc
+
+
+@Language.factory("warta_timex", assigns=["doc._.times", "doc.spans"])
+def make_timex(nlp: Language, name: str) -> TimexTagger:
+    return TimexTagger(nlp, name)
