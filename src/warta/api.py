@@ -7,7 +7,7 @@ from typing import Any
 from .anatomy import parse_document
 from .anatomy.dates import normalise_published
 from .errors import InputError, describe
-from .nlp import enrich
+from .nlp import enrich, enrich_many
 from .record import Article, Failed
 from .sources import RawDocument, document_from_dict, sniff_format
 from .sources.files import MAX_BYTES
@@ -43,21 +43,47 @@ def analyze_one(raw: RawDocument) -> Article | Failed:
         return Failed(source=raw.source, error=describe(exc), id=raw.id)
 
 
-def analyze_many(items: Iterable[dict[str, Any] | RawDocument], *,
-                 max_bytes: int = MAX_BYTES) -> Iterator[Article | Failed]:
+def analyze_batch(raws: list[RawDocument]) -> list[Article | Failed]:
+    """analyze_one for a batch: anatomy one by one, the NLP model over the batch at once."""
+    parsed: list[Article | Failed] = []
+    for raw in raws:
+        try:
+            parsed.append(parse_document(raw))
+        except Exception as exc:  # one bad article must never stop a batch
+            parsed.append(Failed(source=raw.source, error=describe(exc), id=raw.id))
+    articles = [p for p in parsed if isinstance(p, Article)]
+    try:
+        enrich_many(articles)
+    except Exception:  # fall back to one at a time, so only the culprit fails
+        return [p if isinstance(p, Failed) else analyze_one(raw) for p, raw in zip(parsed, raws)]
+    return parsed
+
+
+def analyze_many(items: Iterable[dict[str, Any] | RawDocument], *, max_bytes: int = MAX_BYTES,
+                 batch_size: int = 32) -> Iterator[Article | Failed]:
     """Analyse a stream of JSONL-shaped dicts (or RawDocuments), in order, one result each."""
+    batch: list[RawDocument | Failed] = []
+
+    def flush():
+        raws = [b for b in batch if isinstance(b, RawDocument)]
+        done = iter(analyze_batch(raws))
+        for b in batch:
+            yield b if isinstance(b, Failed) else next(done)
+        batch.clear()
+
     for number, item in enumerate(items, start=1):
         if isinstance(item, RawDocument):
-            raw = item
+            batch.append(item)
         else:
             try:
-                raw = document_from_dict(item, f"item {number}", max_bytes=max_bytes)
+                batch.append(document_from_dict(item, f"item {number}", max_bytes=max_bytes))
             except InputError as exc:
                 ident = item.get("id") if isinstance(item, dict) else None
-                yield Failed(source=exc.source, error=exc.problem,
-                             id=None if ident is None else str(ident))
-                continue
-        yield analyze_one(raw)
+                batch.append(Failed(source=exc.source, error=exc.problem,
+                                    id=None if ident is None else str(ident)))
+        if len(batch) >= batch_size:
+            yield from flush()
+    yield from flush()
 
 
 def open_store(path: str = "warta.db"):

@@ -63,7 +63,7 @@ def cli() -> None:
               show_default=True, help="Input kind; auto sniffs HTML.")
 def analyze(file, jsonl, as_json, published, url, title, fmt):
     """Analyse one article (FILE, or '-' for stdin) and print what warta finds."""
-    from .api import analyze as run, analyze_one
+    from .api import analyze as run, analyze_many
     from .sources import iter_jsonl_lines
     from .sources.files import read_file
 
@@ -71,12 +71,9 @@ def analyze(file, jsonl, as_json, published, url, title, fmt):
         raise click.UsageError("give either FILE or --jsonl IN, not both")
     if jsonl:
         handle = sys.stdin if jsonl == "-" else _open_text(jsonl)
-        for raw in iter_jsonl_lines(handle, "<stdin>" if jsonl == "-" else jsonl):
-            result = analyze_one(raw)
-            record = result.to_dict()
-            if raw.id is not None:
-                record["id"] = raw.id
-            _dump(record)
+        raws = iter_jsonl_lines(handle, "<stdin>" if jsonl == "-" else jsonl)
+        for result in analyze_many(raws, batch_size=16):
+            _dump(result.to_dict())
         return
     if not file:
         raise click.UsageError("give FILE ('-' for stdin) or --jsonl IN")
@@ -143,6 +140,13 @@ def report(rec: dict) -> None:
             roles = "; ".join(r["title"] + (f" {r['of']}" if r.get("of") else "") for r in e.get("roles") or [])
             table.add_row(escape(e["name"]), e["label"], str(e["mentions"]), escape(", ".join(e["aliases"])), escape(roles))
         out.print(table)
+    quotes = rec.get("quotes") or []
+    if quotes:
+        out.print(f"\n[bold]Quotes[/] ({len(quotes)})")
+        for q in quotes[:10]:
+            who = q.get("speaker_text") or q.get("speaker") or "(unattributed)"
+            snippet = q["text"] if len(q["text"]) <= 140 else q["text"][:140] + "…"
+            out.print(f"  [cyan]{escape(who)}[/] ({q['kind']}, {escape(q.get('cue') or '-')}): {escape(snippet)}")
     times = rec.get("times") or []
     if times:
         out.print(f"\n[bold]Time expressions[/] ({len(times)})")
@@ -344,6 +348,35 @@ def entity(name, db, limit, as_json):
 
 
 @cli.command()
+@click.argument("query", required=False)
+@click.option("--speaker", help="Only quotes by this speaker (name, alias or entity key).")
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--limit", "-n", type=click.IntRange(0, 10_000), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help='Print {"total": N, "rows": [...]}.')
+def quotes(query, speaker, db, limit, as_json):
+    """Who said what: search quotes by text (QUERY) and by speaker."""
+    from .search import search_quotes
+
+    store = _open(db)
+    result = search_quotes(store, query, speaker=speaker, limit=limit)
+    store.close()
+    if as_json:
+        _dump(result)
+        return
+    if not result["rows"]:
+        err.print("no quotes found")
+        return
+    err.print(f"{result['total']:,} quotes; showing {len(result['rows'])}")
+    for r in result["rows"]:
+        who = r["speaker_name"] or r["speaker_text"] or "(unattributed)"
+        head = Text(f"{who}", style="bold")
+        head.append(f"  {r['kind']}, {r['cue'] or '-'}  {r['outlet'] or '-'} · {r['published'] or '-'} · {r['id']}",
+                    style="dim")
+        out.print(head)
+        out.print(Text("    “" + r["text"] + "”"))
+
+
+@cli.command()
 @click.argument("ident", metavar="ID")
 @click.option("--db", default=_db_default, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the stored JSON record.")
@@ -436,6 +469,27 @@ def eval_ner(data, as_json):
         table.add_row(label, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
                       str(s["gold"]), str(s["predicted"]))
     out.print(table)
+
+
+@eval_group.command(name="quotes")
+@click.option("--data", required=True, metavar="FILE", help="KoTA-style file: token<TAB>BILOU tag (STATEMENT, PERSON, ...).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_quotes(data, as_json):
+    """Quotes: statement P/R/F1 (50% token overlap) and speaker accuracy."""
+    from .evaluate import score_quotes_kota
+
+    if not Path(data).is_file():
+        fail(f"{data}: no such file")
+    scores = score_quotes_kota(Path(data))
+    if as_json:
+        _dump({"data": data, **scores})
+        return
+    st = scores["statements"]
+    out.print(f"[bold]quotes[/] on {escape(data)}: statements P {st['precision']:.3f} R {st['recall']:.3f} "
+              f"F1 {st['f1']:.3f} ({st['gold']} gold, {st['predicted']} predicted); speaker accuracy "
+              f"{scores['speaker_accuracy']:.3f} over {scores['speakers_scored']} matched statements")
+    out.print("precision by kind: " + ", ".join(f"{k} {v['precision']:.3f} ({v['predicted']})"
+                                                 for k, v in scores["by_kind"].items()))
 
 
 @eval_group.command(name="sentences")

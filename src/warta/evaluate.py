@@ -245,3 +245,113 @@ def warta_ner_tags(words: list[str]) -> list[str]:
         for n, i in enumerate(inside):
             tags[i] = ("B-" if n == 0 else "I-") + e.label
     return tags
+
+
+def read_bilou_blocks(path: Path) -> list[tuple[list[str], list[str]]]:
+    """(tokens, tags) per blank-line block of a token<TAB>BILOU-tag file (KoTA)."""
+    return read_conll_ner(path)
+
+
+def _bilou_spans(tags: list[str], wanted: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    spans, start = [], None
+    for i, tag in enumerate(tags):
+        prefix, _, label = tag.partition("-")
+        if label not in wanted:
+            start = None
+            continue
+        if prefix in ("B", "U") or start is None:
+            start = i
+        if prefix in ("L", "U"):
+            spans.append((start, i + 1, label))
+            start = None
+    return spans
+
+
+def score_quotes_kota(path: Path) -> dict:
+    """Statement P/R/F1 (a match: token overlap >= 50% of the shorter span) and speaker accuracy.
+
+    The blocks of the file become the paragraphs of one text (tokens joined by spaces), which
+    warta analyses whole, so pronouns can reach back to earlier paragraphs. A statement's gold
+    speaker is the PERSON or PERSONCOREF span of its block nearest to it; a predicted speaker
+    is right when its written form overlaps that span or its entity's name contains it.
+    """
+    from .nlp import find_entities, find_quotes
+
+    blocks = read_bilou_blocks(path)
+    text_parts, token_spans, block_of = [], [], []
+    pos = 0
+    for b, (words, _) in enumerate(blocks):
+        for w in words:
+            token_spans.append((pos, pos + len(w)))
+            block_of.append(b)
+            text_parts.append(w + " ")
+            pos += len(w) + 1
+        text_parts.append("\n\n")
+        pos += 2
+    text = "".join(text_parts)
+    tags = [t for _, ts in blocks for t in ts]
+    gold = _bilou_spans(tags, ("STATEMENT",))
+    persons = _bilou_spans(tags, ("PERSON", "PERSONCOREF"))
+    entities, index = find_entities(text)
+    quotes = find_quotes(text, entities)
+
+    import bisect
+
+    starts = [a for a, _ in token_spans]
+
+    def tokens_of(start: int, end: int) -> set[int]:
+        i = max(bisect.bisect_right(starts, start) - 1, 0)
+        out = set()
+        while i < len(token_spans) and token_spans[i][0] < end:
+            if token_spans[i][1] > start:
+                out.add(i)
+            i += 1
+        return out
+
+    pred = [(tokens_of(q.start, q.end), q) for q in quotes]
+    used, matched, speaker_total, speaker_right = set(), 0, 0, 0
+    for g_start, g_end, _ in gold:
+        g = set(range(g_start, g_end))
+        best = None
+        for j, (toks, q) in enumerate(pred):
+            if j in used or not toks:
+                continue
+            overlap = len(g & toks)
+            if overlap >= 0.5 * min(len(g), len(toks)):
+                best = j
+                break
+        if best is None:
+            continue
+        used.add(best)
+        matched += 1
+        block = block_of[g_start]
+        candidates = [p for p in persons if block_of[p[0]] == block]
+        if not candidates:
+            continue
+        speaker_total += 1
+        near = min(candidates, key=lambda p: min(abs(p[0] - g_end), abs(g_start - p[1])))
+        gold_text = " ".join(text[token_spans[i][0]:token_spans[i][1]] for i in range(near[0], near[1]))
+        q = pred[best][1]
+        said = tokens_of(*_find(text, q.speaker_text, q.start)) if q.speaker_text else set()
+        name = (index.get(q.speaker) or {}).get("name", "") if q.speaker else ""
+        if said & set(range(near[0], near[1])) or (name and (gold_text in name or name in gold_text)):
+            speaker_right += 1
+    by_kind = {}
+    for kind in ("direct", "partial", "indirect"):
+        ks = [j for j, (_, q) in enumerate(pred) if q.kind == kind]
+        by_kind[kind] = {"predicted": len(ks),
+                         "precision": round(sum(j in used for j in ks) / len(ks), 4) if ks else 0.0}
+    return {"statements": {**_prf(matched, len(quotes), len(gold)), "gold": len(gold), "predicted": len(quotes)},
+            "by_kind": by_kind,
+            "speaker_accuracy": round(speaker_right / speaker_total, 4) if speaker_total else 0.0,
+            "speakers_scored": speaker_total}
+
+
+def _find(text: str, phrase: str, near: int) -> tuple[int, int]:
+    """The occurrence of ``phrase`` nearest to ``near``."""
+    best, start = (0, 0), text.find(phrase)
+    while start >= 0:
+        if best == (0, 0) or abs(start - near) < abs(best[0] - near):
+            best = (start, start + len(phrase))
+        start = text.find(phrase, start + 1)
+    return best

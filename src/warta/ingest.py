@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .api import analyze_one
+from .api import analyze_batch
 from .record import Failed
 from .sources import RawDocument
 from .store import SQLiteStore, prepare_row
@@ -39,24 +39,43 @@ class Summary:
                 "failures": [f.to_dict() for f in self.failures]}
 
 
-def process(raw: RawDocument) -> Row | Failed:
-    """Analyse one document and prepare its row (runs in a worker)."""
-    result = analyze_one(raw)
-    if isinstance(result, Failed):
-        return result
-    try:
-        return prepare_row(result.to_dict(), source=raw.source)
-    except Exception as exc:  # never let one article end the batch
-        return Failed(source=raw.source, error=f"cannot prepare for storage ({exc})", id=raw.id)
+def process(raws: list[RawDocument]) -> list[Row | Failed]:
+    """Analyse a few documents and prepare their rows (runs in a worker)."""
+    out: list[Row | Failed] = []
+    for raw, result in zip(raws, analyze_batch(raws)):
+        if isinstance(result, Failed):
+            out.append(result)
+            continue
+        try:
+            out.append(prepare_row(result.to_dict(), source=raw.source))
+        except Exception as exc:  # never let one article end the batch
+            out.append(Failed(source=raw.source, error=f"cannot prepare for storage ({exc})", id=raw.id))
+    return out
 
 
-def _results(docs: Iterable[RawDocument], jobs: int) -> Iterator[Row | Failed]:
+def _chunks(docs: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    chunk: list[RawDocument] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _results(docs: Iterable[RawDocument], jobs: int, chunk: int = 16) -> Iterator[Row | Failed]:
     if jobs <= 1:
-        yield from map(process, docs)
+        for rows in map(process, _chunks(docs, chunk)):
+            yield from rows
         return
+    from .nlp.pipeline import load_pipeline
+
+    load_pipeline()  # once, before the workers fork, so they share it
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(process, docs, chunksize=8)
+        for rows in pool.imap(process, _chunks(docs, chunk)):
+            yield from rows
 
 
 def default_jobs() -> int:

@@ -92,6 +92,8 @@ class Quote(_Record):
     speaker_text: str | None = None
     cue: str | None = None
     channel: str | None = None
+    # Added to the contract: a reported source that is not the speaker ("menurut kantor berita Yonhap").
+    source: str | None = None
 
 
 @dataclass

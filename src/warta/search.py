@@ -281,3 +281,27 @@ def entity_profile(store, name: str, *, limit: int = 20) -> dict[str, Any] | Non
             "roles": [{"title": t, "of": o, "articles": n} for (t, o), n in sorted(roles.items(), key=lambda x: -x[1])],
             "timeline": [dict(r) for r in per_day], "cooccurring": [dict(r) for r in together],
             "articles": articles}
+
+
+def search_quotes(store, query: str | None = None, *, speaker: str | None = None,
+                  limit: int = 20) -> dict[str, Any]:
+    """Quotes by text (stemmed full-text search) and/or speaker (name, alias or key)."""
+    from .nlp.canonical import slug
+
+    where, params = [], {"limit": max(0, int(limit))}
+    if query:
+        match = parse_query(query).match()
+        if match is None:
+            return {"total": 0, "rows": []}
+        where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :match)")
+        params["match"] = match
+    if speaker:
+        where.append("(q.speaker = :key OR q.speaker IN (SELECT entity_key FROM mentions WHERE text = :name "
+                     "COLLATE NOCASE) OR q.speaker_text LIKE :like)")
+        params.update(key=slug(speaker), name=speaker, like=f"%{speaker}%")
+    base = "FROM quotes q JOIN articles a ON a.pk = q.article_pk" + (" WHERE " + " AND ".join(where) if where else "")
+    total = store.query(f"SELECT count(*) {base}", {k: v for k, v in params.items() if k != "limit"})[0][0]
+    rows = store.query(f"SELECT q.text, q.kind, q.speaker, q.speaker_text, q.cue, q.channel, a.id, a.title, "
+                       f"a.outlet, a.published, (SELECT name FROM entities WHERE key = q.speaker) AS speaker_name "
+                       f"{base} ORDER BY a.published DESC, q.start LIMIT :limit", params)
+    return {"total": total, "rows": [dict(r) for r in rows]}

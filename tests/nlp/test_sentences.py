@@ -40,10 +40,6 @@ def test_sentences_odd_input(text):
     ("kata \"dia\" – ya", ["kata", '"', "dia", '"', "–", "ya"]),
 ])
 def test_sentences_tokenizer_keeps_designations_and_abbreviations(text, tokens):
-    import spacy
+    from warta.nlp.pipeline import load_pipeline
 
-    from warta.nlp.pipeline import customize_tokenizer
-
-    nlp = spacy.blank("id")
-    customize_tokenizer(nlp)
-    assert [t.text for t in nlp(text)] == tokens
+    assert [t.text for t in load_pipeline().tokenizer(text)] == tokens

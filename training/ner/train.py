@@ -28,7 +28,7 @@ def run(*args: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT / ".." / "shared" / "data"))
-    ap.add_argument("--config", default=str(HERE / "vectors.cfg"))
+    ap.add_argument("--config", default=str(HERE / "base.cfg"))
     ap.add_argument("--output", default=str(HERE / "output" / "model"))
     ap.add_argument("--max-steps", default="6000")
     ap.add_argument("--install", action="store_true", help="copy the best model into the package")

@@ -8,10 +8,11 @@ from __future__ import annotations
 from ..record import Article
 from .canonical import link
 from .entities import Mention, merge
+from .quotes import find_quotes
 from .sentences import split_sentences
 from .timex import NO_ANCHOR_WARNING, find_times
 
-__all__ = ["enrich", "split_sentences", "find_times", "find_entities"]
+__all__ = ["enrich", "enrich_many", "split_sentences", "find_times", "find_entities", "find_quotes"]
 
 
 def _doc(text: str, published: str | None = None):
@@ -24,16 +25,41 @@ def find_entities(text: str, doc=None):
     """(entities, entity_index) of ``text``: model mentions refined by rules, then linked."""
     if doc is None and text.strip():
         doc = _doc(text)
-    model = [Mention(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc is not None else []
+    from .pipeline import char_ents
+
+    model = [Mention(s, e, label) for s, e, label in char_ents(doc)] if doc is not None else []
     return link(text, merge(text, model))
 
 
 def enrich(article: Article) -> Article:
     """Fill the NLP fields of ``article`` in place and return it."""
+    return _fill(article, _doc(article.text, article.published))
+
+
+def enrich_many(articles: list[Article], batch_size: int = 32) -> list[Article]:
+    """``enrich`` for many articles, running the model over them in batches (faster)."""
+    from .pipeline import load_pipeline
+
+    from .pipeline import CHUNK
+
+    nlp = load_pipeline()
+    timex = nlp.get_pipe("warta_timex")
+    short = [a for a in articles if len(a.text) <= CHUNK]
+    docs = nlp.pipe((a.text for a in short), batch_size=batch_size, disable=["warta_timex"])
+    for article, doc in zip(short, docs):
+        doc._.published = article.published
+        _fill(article, timex(doc))
+    for article in articles:
+        if len(article.text) > CHUNK:
+            enrich(article)
+    return articles
+
+
+def _fill(article: Article, doc) -> Article:
     article.sentences = split_sentences(article.text)
-    doc = _doc(article.text, article.published)
     article.entities, article.entity_index = find_entities(article.text, doc)
     article.times = list(doc._.times)
+    article.quotes = find_quotes(article.text, article.entities)
     if article.published is None and any("X" in (t.value or "") for t in article.times):
         article.warnings.append(NO_ANCHOR_WARNING)
     return article

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from .timex import find_times
 
@@ -31,3 +32,11 @@ class TimexTagger:
 @Language.factory("warta_timex", assigns=["doc._.times", "doc.spans"])
 def make_timex(nlp: Language, name: str) -> TimexTagger:
     return TimexTagger(nlp, name)
+
+
+@registry.tokenizers("warta.tokenizer.v1")
+def create_tokenizer():
+    """The tokenizer factory warta's pipelines name in their config."""
+    from .pipeline import make_tokenizer
+
+    return make_tokenizer

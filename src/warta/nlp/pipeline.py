@@ -16,19 +16,35 @@ def model_path() -> Path:
     return Path(str(resources.files("warta").joinpath("models", "ner-id")))
 
 
-def customize_tokenizer(nlp) -> None:
-    """Keep designations and abbreviations whole (spaCy splits 'Su-35' and 'Jl.')."""
-    previous = nlp.tokenizer.token_match
+# Hyphenated words stay whole, as in the CoNLL data the model learnt from ("negara-negara",
+# "Komsomolsk-on-Amur", "Instagram-nya"); this replaces spaCy's ~16,000 Indonesian
+# reduplication exceptions, which cost seconds to load.
+HYPHENATED = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)+$")
 
-    def token_match(text):
-        return DESIGNATION.match(text) or (previous(text) if previous else None)
 
-    nlp.tokenizer.token_match = token_match
+def _token_match(text: str):
+    return DESIGNATION.match(text) or HYPHENATED.match(text)
+
+
+def make_tokenizer(nlp):
+    """spaCy's Indonesian punctuation rules without its exception table, plus warta's fixes."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    defaults = nlp.Defaults
+    tokenizer = Tokenizer(nlp.vocab, rules={},
+                          prefix_search=compile_prefix_regex(defaults.prefixes).search,
+                          suffix_search=compile_suffix_regex(defaults.suffixes).search,
+                          infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+                          token_match=_token_match, url_match=defaults.url_match)
+    _add_abbreviations(tokenizer)
+    return tokenizer
+
+
+def _add_abbreviations(tokenizer) -> None:
     exact, folded = abbreviations()
     for abbr in set(exact) | {a.capitalize() for a in folded} | set(folded):
-        if "." in abbr[:-1] and not abbr.replace(".", "").isalpha():
-            continue
-        nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
+        tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
 
 
 @lru_cache(maxsize=1)
@@ -39,20 +55,64 @@ def load_pipeline():
     from . import components  # noqa: F401  (registers warta's factories)
 
     path = model_path()
-    nlp = spacy.load(path) if (path / "config.cfg").exists() else spacy.blank("id")
-    customize_tokenizer(nlp)
+    if (path / "config.cfg").exists():
+        nlp = spacy.load(path, exclude=["tokenizer"],
+                         config={"nlp": {"tokenizer": {"@tokenizers": "warta.tokenizer.v1"}}})
+    else:
+        nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "warta.tokenizer.v1"}}})
     nlp.add_pipe("warta_timex", last=True)
     return nlp
 
 
+# The model reads long texts in pieces of about this many characters, cut at paragraph or
+# sentence ends, so memory stays flat and spaCy's max_length is never reached.
+CHUNK = 50_000
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """(start, end) pieces of ``text``, each at most about ``size`` characters."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind(" "))
+        end = start + (cut + 1 if cut > size // 2 else size)
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
+
+
 def run(text: str, published: str | None = None):
-    """A Doc of ``text`` through the whole pipeline, with ``published`` as the time anchor."""
+    """A Doc of ``text`` through the whole pipeline, with ``published`` as the time anchor.
+
+    Texts longer than CHUNK are read piece by piece; the Doc returned is then a blank one
+    carrying the pieces' entities (as character spans) and the times of the whole text.
+    """
     nlp = load_pipeline()
-    doc = nlp.make_doc(text)
+    if len(text) <= CHUNK:
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        return doc
+    from .timex import find_times
+
+    ents = []
+    for start, end in chunks(text):
+        piece = nlp(text[start:end], disable=["warta_timex"])
+        ents.extend((start + e.start_char, start + e.end_char, e.label_) for e in piece.ents)
+    doc = nlp.make_doc(text[:0])
     doc._.published = published
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+    doc._.times = find_times(text, published)
+    doc.user_data["char_ents"] = ents
     return doc
+
+
+def char_ents(doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the model's entities, for whole and pieced documents alike."""
+    if "char_ents" in doc.user_data:
+        return doc.user_data["char_ents"]
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
 
 def has_model() -> bool:

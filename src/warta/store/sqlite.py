@@ -184,10 +184,10 @@ class SQLiteStore:
             [(pk, t["start"], t["end"], t["text"], t["type"], t.get("value"))
              for t in rec.get("times") or []])
         self.conn.executemany(
-            'INSERT INTO quotes (article_pk, start, "end", text, kind, speaker, speaker_text, cue, channel) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO quotes (article_pk, start, "end", text, kind, speaker, speaker_text, cue, channel, '
+            "text_stems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(pk, q["start"], q["end"], q["text"], q["kind"], q.get("speaker"), q.get("speaker_text"),
-              q.get("cue"), q.get("channel")) for q in rec.get("quotes") or []])
+              q.get("cue"), q.get("channel"), stem_text(q["text"])) for q in rec.get("quotes") or []])
         self.conn.executemany(
             'INSERT INTO events (article_pk, type, mode, actor, target, "where", "when", sentence, '
             "trigger_start, trigger_end, trigger_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

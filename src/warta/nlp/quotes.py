@@ -1,0 +1,240 @@
+"""Who said what: direct, partial and indirect quotations with their speakers.
+
+Decisions:
+- a direct quote broken by its attribution ("…," kata X. "…") gives two quotes with one
+  speaker, each with its own offsets, so every quote's text is one contiguous span;
+- a quote that runs over several paragraphs (each opening with a quotation mark and only the
+  last one closing) is one quote;
+- a quoted phrase inside a sentence that is not itself quoted speech is ``partial``;
+- indirect speech is "X <verb> (bahwa) …" and "Menurut X, …"; "…, menurut X." at the end of a
+  sentence names a source, not a speaker, and is kept in ``source``;
+- ``speaker_text`` is the speaker as written (with title); ``speaker`` is an entity key when it
+  names an entity or a pronoun points back to one, else null (groups, unnamed officials).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..record import Entity, Quote
+from .lang import speech as V
+
+_OPEN, _CLOSE = "“\"‘", "”\"’"
+_PAIRS = {"“": "”", '"': '"', "‘": "’"}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_AFTER = re.compile(rf"^[\s,.!?]*(?P<cue>{_alt(V.AFTER_QUOTE_CUES)})(?![\w-])", re.IGNORECASE)
+_CLAUSE = re.compile(rf"(?<![\w-])(?P<cue>{_alt(V.CLAUSE_VERBS)})(?![\w-])")
+_CHANNEL = re.compile(r"^\s*,?\s*(?:" + "|".join(V.CHANNEL_PATTERNS) + r")", re.IGNORECASE)
+_MENURUT = re.compile(r"(?<![\w-])[Mm]enurut(?:nya\b|\s+)")
+_SENT_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+
+
+def _direct_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation marks.
+
+    Marks pair in order within a paragraph (a straight '"' closes the one before it). A quote
+    left open at a paragraph's end goes on when the next paragraph opens with a mark too
+    (Indonesian style); otherwise it is dropped as unbalanced.
+    """
+    spans: list[tuple[int, int]] = []
+    carried: tuple[str, int] | None = None
+    for para in re.finditer(r"[^\n]+", text):
+        p_start, p_end = para.span()
+        opened: tuple[str, int] | None = None
+        i = p_start
+        if carried is not None:
+            if text[p_start] in _OPEN:
+                opened, i = carried, p_start + 1
+            carried = None
+        while i < p_end:
+            ch = text[i]
+            if opened is not None and ch == _PAIRS[opened[0]] and (
+                    ch != "’" or i + 1 == p_end or not text[i + 1].isalnum()):
+                if i > opened[1]:
+                    spans.append((opened[1], i))
+                opened = None
+            elif opened is None and ch in _OPEN and (ch != "‘" or i == p_start or not text[i - 1].isalnum()):
+                opened = (ch, i + 1)
+            i += 1
+        if opened is not None and not text[opened[1]:p_end].strip() == "":
+            carried = opened
+    return spans
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = 0
+    for m in _SENT_END.finditer(text, 0, pos):
+        start = m.end()
+    end_m = _SENT_END.search(text, pos)
+    return start, (end_m.end() if end_m else len(text))
+
+
+def _speaker_after(text: str, pos: int, entities: list[Entity]) -> tuple[str | None, int]:
+    """The speaker written at ``pos`` (after a cue): an entity with its title, or a phrase."""
+    m = re.match(r"\s*", text[pos:])
+    start = pos + m.end()
+    # Title words and the name: up to a comma, a channel word, or the sentence end.
+    stop = re.search(r"[,.;:!?\n]|\s(?:di|kepada|saat|ketika|dalam|melalui|seperti|pada|usai|seusai|dari|"
+                     r"dikutip|sebagaimana)\s", text[start:start + 160])
+    end = start + (stop.start() if stop else min(160, len(text) - start))
+    phrase = text[start:end].strip()
+    return (phrase or None), end
+
+
+def _entity_in(entities: list[Entity], start: int, end: int, labels=("PER", "ORG")) -> Entity | None:
+    inside = [e for e in entities if start <= e.start and e.end <= end and e.label in labels]
+    return inside[-1] if inside else None
+
+
+def _channel(text: str, pos: int) -> str | None:
+    m = _CHANNEL.match(text[pos:pos + 80])
+    if not m:
+        return None
+    return next(v for k, v in m.groupdict().items() if v)
+
+
+class _Speakers:
+    """Resolves pronouns to the last named speaker."""
+
+    def __init__(self):
+        self.last: str | None = None
+
+    def resolve(self, phrase: str | None, entity: Entity | None) -> str | None:
+        if entity is not None and entity.label in ("PER", "ORG"):
+            self.last = entity.entity
+            return entity.entity
+        if phrase and phrase.lower().strip(" -") in V.PRONOUNS:
+            return self.last
+        return None
+
+
+def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
+    """Quotes in ``text`` in reading order, given the article's entities (for speakers)."""
+    speakers = _Speakers()
+    found: list[tuple[int, Quote]] = []
+    direct = _direct_spans(text)
+    covered: list[tuple[int, int]] = []
+    for start, end in direct:
+        inner = text[start:end]
+        statement_end = end - (len(inner) - len(inner.rstrip(" ,")))
+        after = _AFTER.match(text[end + 1:end + 60])
+        s_start, s_end = _sentence_bounds(text, start)
+        lead = text[s_start:start - 1]
+        if after:
+            cue = after.group("cue").lower().split()[0]
+            pos = end + 1 + after.end()
+            if cue.endswith("nya") or after.group("cue").lower() in ("kata dia", "ujar dia", "kata mereka"):
+                phrase = "dia" if cue.endswith("nya") else after.group("cue").split()[-1]
+                speaker = speakers.resolve(phrase, None)
+                speaker_text = phrase
+            else:
+                speaker_text, pos = _speaker_after(text, pos, entities)
+                ent = _entity_in(entities, end + 1 + after.end(), pos)
+                speaker = speakers.resolve(speaker_text, ent)
+            quote = Quote(start=start, end=statement_end, text=text[start:statement_end], kind="direct",
+                          speaker=speaker, speaker_text=speaker_text, cue=cue, channel=_channel(text, pos))
+        elif lead.strip() and len(inner.split()) <= 8 and not lead.rstrip().endswith(":") \
+                and not _CLAUSE.search(lead):
+            continue  # a quoted title or term ("dengan tema “Musik Generasi Baru”"), not speech
+        elif lead.strip() and len(inner.split()) <= 8 and not lead.rstrip().endswith(":"):
+            # A quoted phrase inside reported speech: "menyatakan “keprihatinan serius”".
+            cue_m = list(_CLAUSE.finditer(lead))
+            quote = Quote(start=start, end=statement_end, text=text[start:statement_end], kind="partial",
+                          cue=cue_m[-1].group("cue") if cue_m else None)
+            subject = lead[:cue_m[-1].start()].strip() if cue_m else ""
+            ent = _entity_in(entities, s_start, s_start + len(subject)) if subject else None
+            quote.speaker = speakers.resolve(None, ent) if ent else None
+            quote.speaker_text = ent.text if ent else None
+        else:
+            # "X mengatakan: “…”" or a quote standing alone after the last speaker.
+            cue_m = list(_CLAUSE.finditer(lead))
+            ent = _entity_in(entities, s_start, start)
+            quote = Quote(start=start, end=statement_end, text=text[start:statement_end], kind="direct",
+                          cue=cue_m[-1].group("cue") if cue_m else None,
+                          speaker=speakers.resolve(None, ent) if ent else speakers.last,
+                          speaker_text=ent.text if ent else None)
+        if quote.text.strip():
+            found.append((start, quote))
+            covered.append((start - 1, end + 1))
+    found.extend(_indirect(text, entities, covered, speakers))
+    found.sort(key=lambda f: f[0])
+    return [q for _, q in found]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _indirect(text: str, entities: list[Entity], covered, speakers: _Speakers):
+    out = []
+    for m in _CLAUSE.finditer(text):
+        if _inside(covered, m.start()):
+            continue
+        s_start, s_end = _sentence_bounds(text, m.start())
+        rest_start = m.end()
+        rest = text[rest_start:s_end]
+        addressee = re.match(r"\s*(?:kepada\s+(?:wartawan|awak\s+media|media|pers|[A-Z]\w+(?:\s+[A-Z]\w+)*)"
+                             r"|dalam\s+[\w\s]{3,40}?(?=\s+bahwa)|di\s+[A-Z][\w\s]{2,40}?(?=\s+bahwa))", rest)
+        skip = addressee.end() if addressee else 0
+        bahwa = re.match(r"\s*,?\s*bahwa\s+", rest[skip:])
+        cue = m.group("cue")
+        if bahwa:
+            body = rest_start + skip + bahwa.end()
+        elif cue in V.NEED_BAHWA:
+            continue
+        else:
+            lead = re.match(r"\s*,?\s*", rest[skip:])
+            body = rest_start + skip + lead.end()
+        end = s_end
+        while end > body and text[end - 1] in ".!? \n":
+            end -= 1
+        # "…, menurut kantor berita Yonhap." names a source, not part of the statement.
+        source = None
+        tail = re.search(r",\s*menurut\s+([^,.]+)$", text[body:end])
+        if tail:
+            source = tail.group(1).strip()
+            end = body + tail.start()
+        statement = text[body:end]
+        if len(statement.split()) < 3 or _inside(covered, body) or statement.lstrip().startswith(tuple(_OPEN)):
+            continue
+        # The subject: the last comma-separated part before the verb, so a leading time phrase
+        # is not the speaker ("Pada Jumat …, Menteri X mengatakan").
+        head = text[s_start:m.start()].rstrip(" ,")
+        subject_text = re.split(r",\s*", head)[-1] if head.strip() else ""
+        subject_start = s_start + len(head) - len(subject_text)
+        ent = _entity_in(entities, subject_start, m.start())
+        if ent is not None:  # "Putin awal pekan ini": the speaker ends with the name
+            subject_text = text[max(subject_start, 0):ent.end].strip(" ,") or subject_text
+        speaker = speakers.resolve(subject_text, ent)
+        quote = Quote(start=body, end=end, text=statement, kind="indirect", speaker=speaker,
+                      speaker_text=subject_text or None, cue=cue,
+                      channel=addressee.group().strip().split(None, 1)[-1] if addressee else None)
+        quote.source = source
+        out.append((body, quote))
+    for m in _MENURUT.finditer(text):
+        s_start, s_end = _sentence_bounds(text, m.start())
+        if m.start() - s_start > 3 or _inside(covered, m.start()):
+            continue  # only a sentence that opens with "Menurut X, …"
+        comma = text.find(",", m.end(), s_end)
+        if comma < 0:
+            continue
+        who = text[m.end():comma].strip() or ("-nya" if m.group().endswith("nya") else "")
+        body = comma + 1 + (len(text[comma + 1:]) - len(text[comma + 1:].lstrip()))
+        end = s_end
+        while end > body and text[end - 1] in ".!? \n":
+            end -= 1
+        ent = _entity_in(entities, m.end(), comma)
+        out.append((body, Quote(start=body, end=end, text=text[body:end], kind="indirect",
+                                speaker=speakers.resolve(who, ent), speaker_text=who, cue="menurut")))
+    return out
