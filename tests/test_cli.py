@@ -112,3 +112,23 @@ def test_cli_search_missing_db(run, tmp_path):
     result = run("search", "banjir", "--db", tmp_path / "tidak.db")
     assert result.exit_code == 1 and "no such database" in result.output
     assert not (tmp_path / "tidak.db").exists()
+
+
+def test_cli_entities_entity_quotes_timeline(run, tmp_path):
+    db = tmp_path / "nlp.db"
+    assert run("ingest", EXAMPLES, "--db", db, "--jobs", "1", "--json").exit_code == 0
+    top = json.loads(run("entities", "--db", db, "--json", "--label", "GPE").stdout)["rows"]
+    assert top and all(r["label"] == "GPE" for r in top)
+    assert {r["name"] for r in top} >= {"Jakarta", "Jawa Barat"}
+    profile = json.loads(run("entity", "Jawa Barat", "--db", db, "--json").stdout)
+    assert profile["key"] == "jawa-barat" and profile["country"] == "ID" and len(profile["articles"]) >= 2
+    assert all(c["key"] != "jawa-barat" for c in profile["cooccurring"])
+    assert run("entity", "Atlantis", "--db", db).exit_code == 1
+    said = json.loads(run("quotes", "--speaker", "Galih", "--db", db, "--json").stdout)
+    assert said["total"] >= 2 and all("Galih" in (r["speaker_name"] or r["speaker_text"]) for r in said["rows"])
+    harga = json.loads(run("quotes", "panen", "--db", db, "--json").stdout)["rows"]
+    assert harga and all("anen" in r["text"] for r in harga)
+    timeline = json.loads(run("timeline", "--db", db, "--json").stdout)
+    assert timeline["total"] >= 10
+    report = run("show", json.loads(run("search", "beras", "--db", db, "--json").stdout)["rows"][0]["id"], "--db", db)
+    assert "Entities" in report.stdout and "Quotes" in report.stdout and "Time expressions" in report.stdout

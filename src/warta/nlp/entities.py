@@ -179,6 +179,37 @@ def _split_place(text: str, m: Mention, rule_at: dict[int, Mention]) -> list[Men
     return [m]
 
 
+_ADMIN = re.compile(r"^(?:Kota|Kabupaten|Kab\.|Provinsi|Prov\.)\s+(?P<place>.+)$")
+
+
+def _admin_place(text: str, m: Mention) -> Mention:
+    """'Kota Semarang' is the place 'Semarang' (GPE, one key with 'Semarang')."""
+    hit = _ADMIN.match(text[m.start:m.end]) if m.label in ("LOC", "GPE") else None
+    if hit and hit.group("place") in gazetteer():
+        label, canonical, cc, kind = gazetteer()[hit.group("place")]
+        if label == "GPE":
+            return Mention(m.start, m.end, "GPE", m.source, canonical, cc, kind)
+    return m
+
+
+def _split_at_known_names(text: str, kept: list[Mention]) -> list[Mention]:
+    """'BPBD Kota Semarang Arif Wibowo' (one ORG span) when 'Arif' is a person elsewhere:
+    ORG 'BPBD Kota Semarang' + PER 'Arif Wibowo'."""
+    firsts = {text[m.start:m.end].split()[0] for m in kept if m.label == "PER"}
+    out = []
+    for m in kept:
+        if m.label in ("ORG", "LOC") and firsts:
+            words = list(re.finditer(r"\S+", text[m.start:m.end]))
+            cut = next((w for w in words[1:] if w.group() in firsts and w.group()[0].isupper()), None)
+            if cut is not None:
+                at = m.start + cut.start()
+                out += [Mention(m.start, len(text[:at].rstrip()), m.label, m.source),
+                        Mention(at, m.end, "PER", m.source)]
+                continue
+        out.append(m)
+    return out
+
+
 def merge(text: str, model: list[Mention]) -> list[Mention]:
     """Model mentions and rule mentions combined by the precedence in the module docstring."""
     rules = rule_mentions(text)
@@ -191,6 +222,8 @@ def merge(text: str, model: list[Mention]) -> list[Mention]:
                 m = _trim_person(text, m, rule_at)
             if m is not None and text[m.start:m.end].strip():
                 kept.append(m)
+    kept = _split_at_known_names(text, kept)
+    kept = [_admin_place(text, m) for m in kept]
     starts = [m.start for m in kept]
     removed: set[int] = set()
     added: list[Mention] = []

@@ -104,19 +104,31 @@ def _channel(text: str, pos: int) -> str | None:
     return next(v for k, v in m.groupdict().items() if v)
 
 
-class _Speakers:
-    """Resolves pronouns to the last named speaker."""
+_FOLLOW = "\x00follow"  # placeholder: the last named speaker, filled in reading order
 
-    def __init__(self):
-        self.last: str | None = None
+
+class _Speakers:
+    """Names a speaker's key, or marks a pronoun to be resolved in reading order."""
 
     def resolve(self, phrase: str | None, entity: Entity | None) -> str | None:
         if entity is not None and entity.label in ("PER", "ORG"):
-            self.last = entity.entity
             return entity.entity
         if phrase and phrase.lower().strip(" -") in V.PRONOUNS:
-            return self.last
+            return _FOLLOW
         return None
+
+    @property
+    def last(self) -> str:
+        return _FOLLOW
+
+
+def _resolve_in_order(quotes: list[Quote]) -> None:
+    last = None
+    for q in quotes:
+        if q.speaker == _FOLLOW:
+            q.speaker = last
+        elif q.speaker is not None:
+            last = q.speaker
 
 
 def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
@@ -169,7 +181,9 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
             covered.append((start - 1, end + 1))
     found.extend(_indirect(text, entities, covered, speakers))
     found.sort(key=lambda f: f[0])
-    return [q for _, q in found]
+    ordered = [q for _, q in found]
+    _resolve_in_order(ordered)
+    return ordered
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -215,7 +229,12 @@ def _indirect(text: str, entities: list[Entity], covered, speakers: _Speakers):
         subject_start = s_start + len(head) - len(subject_text)
         ent = _entity_in(entities, subject_start, m.start())
         if ent is not None:  # "Putin awal pekan ini": the speaker ends with the name
-            subject_text = text[max(subject_start, 0):ent.end].strip(" ,") or subject_text
+            # An entity that runs back over the comma cut ("Badan …, dan Geofisika (BMKG)") is whole.
+            subject_start = min([subject_start] + [e.start for e in entities
+                                                  if e.start < subject_start < e.end])
+            end = ent.end + (1 if text[ent.end:ent.end + 1] == ")" else 0)
+            subject_text = text[subject_start:end].strip(" ,") or subject_text
+        subject_text = subject_text.strip()
         speaker = speakers.resolve(subject_text, ent)
         quote = Quote(start=body, end=end, text=statement, kind="indirect", speaker=speaker,
                       speaker_text=subject_text or None, cue=cue,

@@ -1,0 +1,80 @@
+"""Quotes and their speakers: direct, partial, indirect; hostile input."""
+import pytest
+
+from warta.nlp import find_entities, find_quotes
+
+
+def quotes(text):
+    entities, index = find_entities(text)
+    return [(q.kind, q.text, q.speaker_text, q.cue, q.channel) for q in find_quotes(text, entities)], index
+
+
+def test_quotes_direct_with_attribution_after_and_channel():
+    text = ("“Kami sudah menyiagakan perahu karet di tiga titik,” kata Kepala BPBD Arif Wibowo kepada wartawan. "
+            "Ia menambahkan bahwa warga sudah dievakuasi ke masjid terdekat.")
+    found, index = quotes(text)
+    assert found[0] == ("direct", "Kami sudah menyiagakan perahu karet di tiga titik", "Kepala BPBD Arif Wibowo",
+                        "kata", "wartawan")
+    assert found[1][0] == "indirect" and found[1][1] == "warga sudah dievakuasi ke masjid terdekat"
+
+
+def test_quotes_pronoun_speaker_resolves_to_last_named():
+    text = ("Menteri Keuangan Sri Mulyani mengatakan bahwa anggaran sudah siap untuk tahun depan. "
+            "\"Kami tidak akan menunda pembayaran gaji guru honorer,\" ujarnya.")
+    entities, _ = find_entities(text)
+    qs = find_quotes(text, entities)
+    assert [q.kind for q in qs] == ["indirect", "direct"]
+    assert qs[0].speaker is not None and qs[1].speaker == qs[0].speaker
+
+
+def test_quotes_split_by_attribution_are_two_quotes_one_speaker():
+    text = "“Harga naik,” kata Budi Santoso. “Tetapi stok beras aman sampai Lebaran.”"
+    entities, _ = find_entities(text)
+    qs = find_quotes(text, entities)
+    assert [q.text for q in qs] == ["Harga naik", "Tetapi stok beras aman sampai Lebaran."]
+    assert qs[0].speaker == qs[1].speaker is not None
+
+
+def test_quotes_partial_and_groups_without_speaker_key():
+    text = ("Para pejabat mengatakan mereka mungkin akan mencoba lagi bulan depan. "
+            "Penasihat keamanan itu menyatakan “keprihatinan serius” mengenai kesepakatan senjata. "
+            "Dengan tema “Musik Generasi Baru” acara dibuka.")
+    found, _ = quotes(text)
+    kinds = [(k, t, s) for k, t, s, _, _ in found]
+    assert ("indirect", "mereka mungkin akan mencoba lagi bulan depan", "Para pejabat") in kinds
+    assert ("partial", "keprihatinan serius", None) in kinds
+    assert not any(t == "Musik Generasi Baru" for _, t, _ in kinds)  # a title, not speech
+
+
+def test_quotes_menurut_and_reported_source():
+    text = ("Menurut Kepala Bapanas Galih Permana, harga beras medium turun di 20 provinsi. "
+            "Pemerintah mengatakan bahwa stok cukup untuk enam bulan, menurut kantor berita Antara.")
+    entities, _ = find_entities(text)
+    qs = find_quotes(text, entities)
+    assert qs[0].cue == "menurut" and qs[0].text == "harga beras medium turun di 20 provinsi"
+    assert qs[1].text == "stok cukup untuk enam bulan" and qs[1].source == "kantor berita Antara"
+
+
+def test_quotes_multi_paragraph_quote_is_one():
+    text = ("“Paragraf pertama kutipan panjang tentang banjir.\n\n“Paragraf kedua masih kutipan yang sama,” "
+            "kata Arif.")
+    found, _ = quotes(text)
+    assert len(found) == 1 and "Paragraf kedua" in found[0][1]
+
+
+def test_quotes_cue_without_statement_is_not_a_quote():
+    found, _ = quotes("Para pemimpin Barat telah menyatakan keprihatinannya mengenai kesepakatan tersebut.")
+    assert found == []
+
+
+@pytest.mark.parametrize("text", [
+    "“Kutipan yang tidak pernah ditutup, kata dia di jalan raya tanpa akhir",
+    "\"a \"b \"c\" d\" e",
+    "“Ia berkata ‘kami menolak’ dengan tegas,” ujar Budi.",
+    "\n\n".join(["“Paragraf kutipan nomor %d yang panjang sekali." % i for i in range(300)]) + "” kata Ani.",
+    "”” ““ ‘’ \"\"\" ,” kata .",
+])
+def test_quotes_hostile_input(text):
+    entities, _ = find_entities(text)
+    for q in find_quotes(text, entities):
+        assert text[q.start:q.end] == q.text and len(q.text) <= len(text)
