@@ -105,6 +105,20 @@ def _date_bound(value: str | None, end: bool) -> str | None:
         raise QueryError(f"date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
+def _filters(where: list[str], params: dict[str, Any], outlet: str | None, date_from: str | None,
+             date_to: str | None, date_column: str) -> None:
+    """Add the outlet and date-range conditions shared by every search."""
+    if outlet:
+        where.append("a.outlet = :outlet COLLATE NOCASE")
+        params["outlet"] = outlet_name(outlet)
+    if (lo := _date_bound(date_from, end=False)) is not None:
+        where.append(f"{date_column} >= :date_from")
+        params["date_from"] = lo
+    if (hi := _date_bound(date_to, end=True)) is not None:
+        where.append(f"{date_column} <= :date_to")
+        params["date_to"] = hi
+
+
 def search_sql(query: str, *, outlet: str | None = None, date_from: str | None = None,
                date_to: str | None = None, limit: int = 20, offset: int = 0
                ) -> tuple[str, str, dict[str, Any]] | None:
@@ -115,15 +129,7 @@ def search_sql(query: str, *, outlet: str | None = None, date_from: str | None =
     where = ["articles_fts MATCH :match"]
     params: dict[str, Any] = {"match": match, "limit": max(0, int(limit)),
                               "offset": max(0, int(offset))}
-    if outlet:
-        where.append("a.outlet = :outlet COLLATE NOCASE")
-        params["outlet"] = outlet_name(outlet)
-    if (lo := _date_bound(date_from, end=False)) is not None:
-        where.append("a.published >= :date_from")
-        params["date_from"] = lo
-    if (hi := _date_bound(date_to, end=True)) is not None:
-        where.append("a.published <= :date_to")
-        params["date_to"] = hi
+    _filters(where, params, outlet, date_from, date_to, "a.published")
     base = "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid WHERE " + " AND ".join(where)
     rows = (f"SELECT a.id, a.title, a.outlet, a.published, a.text, "
             f"bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank {base} "
@@ -197,15 +203,7 @@ def timeline(store, query: str | None = None, *, outlet: str | None = None,
             return {"total": 0, "rows": []}
         where.append("t.article_pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match)")
         params["match"] = match
-    if outlet:
-        where.append("a.outlet = :outlet COLLATE NOCASE")
-        params["outlet"] = outlet_name(outlet)
-    if (lo := _date_bound(date_from, end=False)) is not None:
-        where.append("substr(t.value, 1, 10) >= :date_from")
-        params["date_from"] = lo
-    if (hi := _date_bound(date_to, end=True)) is not None:
-        where.append("substr(t.value, 1, 10) <= :date_to")
-        params["date_to"] = hi
+    _filters(where, params, outlet, date_from, date_to, "substr(t.value, 1, 10)")
     base = "FROM times t JOIN articles a ON a.pk = t.article_pk WHERE " + " AND ".join(where)
     total = store.query(f"SELECT count(*) {base}", {k: v for k, v in params.items() if k != "limit"})[0][0]
     rows = []
