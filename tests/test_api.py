@@ -64,3 +64,17 @@ def test_api_bad_published_in_data_is_a_warning_not_a_failure():
 ])
 def test_api_published_formats(value, iso):
     assert warta.analyze("Hujan turun.", published=value).published == iso
+
+
+def test_api_every_span_of_every_example_matches_its_offsets():
+    from conftest import EXAMPLES, SEED
+    from warta.sources import iter_documents
+
+    docs = list(iter_documents([str(EXAMPLES)] + ([str(SEED)] if SEED.exists() else [])))
+    for art in warta.analyze_many(docs):
+        rec = art.to_dict()
+        for kind in ("entities", "times", "quotes"):
+            for span in rec[kind]:
+                assert rec["text"][span["start"]:span["end"]] == span["text"], (rec["id"], kind, span)
+        for e in rec["entities"]:
+            assert e["entity"] in rec["entity_index"]

@@ -78,3 +78,11 @@ def test_quotes_hostile_input(text):
     entities, _ = find_entities(text)
     for q in find_quotes(text, entities):
         assert text[q.start:q.end] == q.text and len(q.text) <= len(text)
+
+
+def test_quotes_indirect_statement_span_is_not_the_speaker():
+    text = "Kepala BPBD Kota Semarang Arif Wibowo mengatakan petugas telah mengevakuasi 1.250 warga ke masjid."
+    entities, _ = find_entities(text)
+    (q,) = find_quotes(text, entities)
+    assert q.text == "petugas telah mengevakuasi 1.250 warga ke masjid"
+    assert text[q.start:q.end] == q.text and q.speaker_text.endswith("Arif Wibowo")

@@ -232,8 +232,8 @@ def _indirect(text: str, entities: list[Entity], covered, speakers: _Speakers):
             # An entity that runs back over the comma cut ("Badan …, dan Geofisika (BMKG)") is whole.
             subject_start = min([subject_start] + [e.start for e in entities
                                                   if e.start < subject_start < e.end])
-            end = ent.end + (1 if text[ent.end:ent.end + 1] == ")" else 0)
-            subject_text = text[subject_start:end].strip(" ,") or subject_text
+            who_end = ent.end + (1 if text[ent.end:ent.end + 1] == ")" else 0)
+            subject_text = text[subject_start:who_end].strip(" ,") or subject_text
         subject_text = subject_text.strip()
         speaker = speakers.resolve(subject_text, ent)
         quote = Quote(start=body, end=end, text=statement, kind="indirect", speaker=speaker,
