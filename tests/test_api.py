@@ -78,3 +78,13 @@ def test_api_every_span_of_every_example_matches_its_offsets():
                 assert rec["text"][span["start"]:span["end"]] == span["text"], (rec["id"], kind, span)
         for e in rec["entities"]:
             assert e["entity"] in rec["entity_index"]
+
+
+def test_api_long_single_paragraph_is_read_in_pieces():
+    text = ("Presiden Joko Widodo meninjau banjir di Kota Semarang pada Selasa (5/3/2024) dan "
+            "mengatakan bahwa bantuan segera dikirim. ") * 1000
+    art = warta.analyze(text, published="2024-03-06")
+    assert len(art.text) > 100_000 and len(art.sentences) == 1000
+    assert sum(1 for e in art.entities if e.text == "Joko Widodo") == 1000
+    assert {t.value for t in art.times} == {"2024-03-05"} and len(art.quotes) == 1000
+    assert all(art.text[e.start:e.end] == e.text for e in art.entities)

@@ -12,6 +12,7 @@ Roles are title + affiliation pairs read around a person's mentions. Premodifier
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -84,8 +85,10 @@ _AFFILIATION_LABELS = {"GPE", "ORG", "LOC", "NORP"}
 
 def _add_roles(text: str, entities: list[Entity], index: dict[str, dict]) -> None:
     by_end = {e.end: e for e in entities}
+    ordered = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
     for person in (e for e in entities if e.label == "PER"):
-        for role in _roles_before(text, person, by_end) + _roles_after(text, person, entities):
+        for role in _roles_before(text, person, by_end) + _roles_after(text, person, ordered, starts):
             if role.get("of"):  # the affiliation's key -> its canonical name
                 role["of"] = index[role["of"]]["name"]
             entry = index[person.entity]
@@ -119,7 +122,7 @@ def _roles_before(text: str, person: Entity, by_end: dict[int, Entity]) -> list[
     return [{"title": title}] if title else []
 
 
-def _roles_after(text: str, person: Entity, entities: list[Entity]) -> list[dict]:
+def _roles_after(text: str, person: Entity, entities: list[Entity], starts: list[int]) -> list[dict]:
     """'Arif Wibowo, Kepala BPBD Kota Semarang,' : a title after the name and a comma."""
     m = re.match(r",\s*", text[person.end:person.end + 3])
     if not m:
@@ -129,7 +132,8 @@ def _roles_after(text: str, person: Entity, entities: list[Entity]) -> list[dict
     if not title:
         return []
     after = title.end()
-    nxt = next((e for e in entities if e.start >= after), None)
+    i = bisect.bisect_left(starts, after)
+    nxt = entities[i] if i < len(entities) else None
     if nxt is not None and re.fullmatch(r"\s*", text[after:nxt.start]) and nxt.label in _AFFILIATION_LABELS:
         return [{"title": " ".join(title.group().split()), "of": nxt.entity}]
     if re.match(r"\s*[,.]", text[after:after + 2]):

@@ -13,6 +13,7 @@ Decisions:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -72,12 +73,32 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENT_END.finditer(text, 0, pos):
-        start = m.end()
-    end_m = _SENT_END.search(text, pos)
-    return start, (end_m.end() if end_m else len(text))
+class _Index:
+    """Sentence ends and entity starts of one text, for bisecting instead of scanning."""
+
+    def __init__(self, text: str, entities: list[Entity]):
+        self.ends = [m.end() for m in _SENT_END.finditer(text)]
+        self.length = len(text)
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.starts = [e.start for e in self.entities]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``pos``; the end includes its stop."""
+        i = bisect.bisect_right(self.ends, pos)
+        start = self.ends[i - 1] if i > 0 else 0
+        j = bisect.bisect_left(self.ends, pos + 1)
+        return start, (self.ends[j] if j < len(self.ends) else self.length)
+
+    def within(self, start: int, end: int, labels=("PER", "ORG")) -> Entity | None:
+        """The last PER/ORG entity lying inside [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        found = None
+        while i < len(self.entities) and self.entities[i].start < end:
+            e = self.entities[i]
+            if e.end <= end and e.label in labels:
+                found = e
+            i += 1
+        return found
 
 
 def _speaker_after(text: str, pos: int, entities: list[Entity]) -> tuple[str | None, int]:
@@ -92,9 +113,6 @@ def _speaker_after(text: str, pos: int, entities: list[Entity]) -> tuple[str | N
     return (phrase or None), end
 
 
-def _entity_in(entities: list[Entity], start: int, end: int, labels=("PER", "ORG")) -> Entity | None:
-    inside = [e for e in entities if start <= e.start and e.end <= end and e.label in labels]
-    return inside[-1] if inside else None
 
 
 def _channel(text: str, pos: int) -> str | None:
@@ -134,6 +152,7 @@ def _resolve_in_order(quotes: list[Quote]) -> None:
 def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
     """Quotes in ``text`` in reading order, given the article's entities (for speakers)."""
     speakers = _Speakers()
+    ix = _Index(text, entities)
     found: list[tuple[int, Quote]] = []
     direct = _direct_spans(text)
     covered: list[tuple[int, int]] = []
@@ -141,7 +160,7 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
         inner = text[start:end]
         statement_end = end - (len(inner) - len(inner.rstrip(" ,")))
         after = _AFTER.match(text[end + 1:end + 60])
-        s_start, s_end = _sentence_bounds(text, start)
+        s_start, s_end = ix.sentence(start)
         lead = text[s_start:start - 1]
         if after:
             cue = after.group("cue").lower().split()[0]
@@ -152,7 +171,7 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
                 speaker_text = phrase
             else:
                 speaker_text, pos = _speaker_after(text, pos, entities)
-                ent = _entity_in(entities, end + 1 + after.end(), pos)
+                ent = ix.within(end + 1 + after.end(), pos)
                 speaker = speakers.resolve(speaker_text, ent)
             quote = Quote(start=start, end=statement_end, text=text[start:statement_end], kind="direct",
                           speaker=speaker, speaker_text=speaker_text, cue=cue, channel=_channel(text, pos))
@@ -165,13 +184,13 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
             quote = Quote(start=start, end=statement_end, text=text[start:statement_end], kind="partial",
                           cue=cue_m[-1].group("cue") if cue_m else None)
             subject = lead[:cue_m[-1].start()].strip() if cue_m else ""
-            ent = _entity_in(entities, s_start, s_start + len(subject)) if subject else None
+            ent = ix.within(s_start, s_start + len(subject)) if subject else None
             quote.speaker = speakers.resolve(None, ent) if ent else None
             quote.speaker_text = ent.text if ent else None
         else:
             # "X mengatakan: “…”" or a quote standing alone after the last speaker.
             cue_m = list(_CLAUSE.finditer(lead))
-            ent = _entity_in(entities, s_start, start)
+            ent = ix.within(s_start, start)
             quote = Quote(start=start, end=statement_end, text=text[start:statement_end], kind="direct",
                           cue=cue_m[-1].group("cue") if cue_m else None,
                           speaker=speakers.resolve(None, ent) if ent else speakers.last,
@@ -179,7 +198,7 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
         if quote.text.strip():
             found.append((start, quote))
             covered.append((start - 1, end + 1))
-    found.extend(_indirect(text, entities, covered, speakers))
+    found.extend(_indirect(text, ix, covered, speakers))
     found.sort(key=lambda f: f[0])
     ordered = [q for _, q in found]
     _resolve_in_order(ordered)
@@ -187,15 +206,19 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _indirect(text: str, entities: list[Entity], covered, speakers: _Speakers):
+def _indirect(text: str, ix: _Index, covered, speakers: _Speakers):
+    covered = sorted(covered)
+    entities = ix.entities
     out = []
     for m in _CLAUSE.finditer(text):
         if _inside(covered, m.start()):
             continue
-        s_start, s_end = _sentence_bounds(text, m.start())
+        s_start, s_end = ix.sentence(m.start())
         rest_start = m.end()
         rest = text[rest_start:s_end]
         addressee = re.match(r"\s*(?:kepada\s+(?:wartawan|awak\s+media|media|pers|[A-Z]\w+(?:\s+[A-Z]\w+)*)"
@@ -227,7 +250,7 @@ def _indirect(text: str, entities: list[Entity], covered, speakers: _Speakers):
         head = text[s_start:m.start()].rstrip(" ,")
         subject_text = re.split(r",\s*", head)[-1] if head.strip() else ""
         subject_start = s_start + len(head) - len(subject_text)
-        ent = _entity_in(entities, subject_start, m.start())
+        ent = ix.within(subject_start, m.start())
         if ent is not None:  # "Putin awal pekan ini": the speaker ends with the name
             # An entity that runs back over the comma cut ("Badan …, dan Geofisika (BMKG)") is whole.
             subject_start = min([subject_start] + [e.start for e in entities
@@ -242,7 +265,7 @@ def _indirect(text: str, entities: list[Entity], covered, speakers: _Speakers):
         quote.source = source
         out.append((body, quote))
     for m in _MENURUT.finditer(text):
-        s_start, s_end = _sentence_bounds(text, m.start())
+        s_start, s_end = ix.sentence(m.start())
         if m.start() - s_start > 3 or _inside(covered, m.start()):
             continue  # only a sentence that opens with "Menurut X, …"
         comma = text.find(",", m.end(), s_end)
@@ -253,7 +276,7 @@ def _indirect(text: str, entities: list[Entity], covered, speakers: _Speakers):
         end = s_end
         while end > body and text[end - 1] in ".!? \n":
             end -= 1
-        ent = _entity_in(entities, m.end(), comma)
+        ent = ix.within(m.end(), comma)
         out.append((body, Quote(start=body, end=end, text=text[body:end], kind="indirect",
                                 speaker=speakers.resolve(who, ent), speaker_text=who, cue="menurut")))
     return out
