@@ -534,6 +534,22 @@ def train_ner(data, install, max_steps):
     sys.exit(subprocess.call(args + (["--install"] if install else [])))
 
 
+@cli.command()
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (local only by default).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
+def serve(db, host, port):
+    """Serve the database in a browser and as a JSON API (read-only)."""
+    import uvicorn
+
+    from .web import create_app
+
+    if not Path(db).exists():
+        fail(f"{db}: no such database (create one with `warta ingest PATH --db {db}`)")
+    err.print(f"warta serving {escape(db)} on http://{host}:{port}/  (JSON: add .json to any page)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     try:
         cli.main(prog_name="warta", standalone_mode=True)

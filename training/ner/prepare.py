@@ -50,6 +50,7 @@ def main() -> None:
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / ".." / "shared" / "data"))
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "corpus"))
     ap.add_argument("--lower", type=float, default=0.15, help="share of training sentences added lower-cased")
+    ap.add_argument("--with-valid", action="store_true", help="also train on NERGrit valid")
     args = ap.parse_args()
     ner = Path(args.data) / "ner"
     out = Path(args.out)
@@ -57,7 +58,8 @@ def main() -> None:
     vocab = spacy.blank("id").vocab
     rng = random.Random(13)
     sets = {
-        "train": [ner / "idner-news-2k/train.txt", ner / "nergrit/train_preprocess.txt"],
+        "train": [ner / "idner-news-2k/train.txt", ner / "nergrit/train_preprocess.txt"]
+                 + ([ner / "nergrit/valid_preprocess.txt"] if args.with_valid else []),
         "dev": [ner / "idner-news-2k/dev.txt"],
         "nergrit-test": [ner / "nergrit/test_preprocess.txt"],
     }

@@ -1,0 +1,88 @@
+"""The JSON API and HTML pages, in process (fastapi.testclient)."""
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+import warta
+from conftest import EXAMPLES
+from warta.ingest import ingest
+from warta.sources import RawDocument, iter_documents
+from warta.web import create_app
+
+HOSTILE = ("<p>TEMPO.CO, Jakarta - Warga menulis <script>alert('x')</script> di forum dan "
+           "<a href=\"javascript:alert(1)\">tautan</a> beredar luas di media sosial kota.</p>"
+           "<p>“Kami tidak takut,” kata Budi Santoso kepada wartawan di Jakarta pada Senin.</p>")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    db = tmp_path_factory.mktemp("web") / "web.db"
+    store = warta.open(str(db))
+    docs = list(iter_documents([str(EXAMPLES)]))
+    docs.append(RawDocument(source="hostile", id="hostile", text=HOSTILE.replace("<p>", "").replace("</p>", "\n\n")))
+    ingest(docs, store, jobs=1)
+    store.close()
+    return TestClient(create_app(db))
+
+
+def assert_error_shape(resp, status):
+    body = resp.json()
+    assert resp.status_code == status and body["ok"] is False and body["status"] == status
+    assert isinstance(body["error"], str) and "\n" not in body["error"] and isinstance(body["errors"], list)
+
+
+def test_web_search_json_contract(client):
+    body = client.get("/search.json", params={"q": "banjir"}).json()
+    assert body["ok"] is True and body["total"] == 1
+    assert set(body["rows"][0]) >= {"id", "title", "outlet", "published", "snippet", "score"}
+
+
+def test_web_search_html_and_accept_json(client):
+    page = client.get("/search", params={"q": "harga"})
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "<mark>" in page.text and 'rel="alternate"' in page.headers["link"]
+    as_json = client.get("/search", params={"q": "harga"}, headers={"Accept": "application/json"})
+    assert as_json.json()["ok"] is True and as_json.json()["total"] >= 2
+
+
+def test_web_article_json_and_html(client):
+    row = client.get("/search.json", params={"q": "beras"}).json()["rows"][0]
+    record = client.get(f"/articles/{row['id']}.json").json()
+    assert record["ok"] is True and record["article"]["id"] == row["id"]
+    assert record["article"]["entities"] and record["article"]["quotes"]
+    page = client.get(f"/articles/{row['id']}")
+    assert page.status_code == 200 and 'class="ent' in page.text and 'class="quote"' in page.text
+    assert 'class="time"' in page.text
+
+
+def test_web_errors_have_one_shape(client):
+    assert_error_shape(client.get("/articles/tidak-ada.json"), 404)
+    assert_error_shape(client.get("/nowhere.json"), 404)
+    assert_error_shape(client.get("/search.json", params={"q": "x", "page": "abc"}), 400)
+    assert_error_shape(client.get("/search.json", params={"q": "x", "date_from": "kemarin"}), 400)
+    html = client.get("/articles/tidak-ada")
+    assert html.status_code == 404 and "no such article" in html.text
+
+
+@pytest.mark.parametrize("q", ['"', "NEAR(", "*", "' OR 1=1 --", "<script>", "a" * 3000, "-", "\x00"])
+def test_web_query_abuse_never_500(client, q):
+    resp = client.get("/search.json", params={"q": q})
+    assert resp.status_code in (200, 400) and resp.json()["ok"] in (True, False)
+
+
+def test_web_article_text_is_escaped(client):
+    page = client.get("/articles/hostile").text
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    assert 'href="javascript:' not in page
+
+
+def test_web_openapi_and_versions(client):
+    spec = client.get("/openapi.json").json()
+    assert "/search.json" in spec["paths"] and "/articles/{ident}.json" in spec["paths"]
+    assert client.get("/-/versions.json").json()["ok"] is True
+
+
+def test_web_missing_database(tmp_path):
+    resp = TestClient(create_app(tmp_path / "none.db")).get("/search.json", params={"q": "x"})
+    assert_error_shape(resp, 503)
