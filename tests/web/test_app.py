@@ -86,3 +86,29 @@ def test_web_openapi_and_versions(client):
 def test_web_missing_database(tmp_path):
     resp = TestClient(create_app(tmp_path / "none.db")).get("/search.json", params={"q": "x"})
     assert_error_shape(resp, 503)
+
+
+def test_web_entity_page_chart_and_network(client):
+    body = client.get("/entities/jawa-barat.json").json()
+    assert body["ok"] is True and body["entity"]["name"] == "Jawa Barat" and body["entity"]["timeline"]
+    page = client.get("/entities/jawa-barat")
+    assert page.status_code == 200 and '<svg class="chart"' in page.text and '<svg class="network"' in page.text
+    assert_error_shape(client.get("/entities/atlantis.json"), 404)
+
+
+def test_web_quotes_and_dashboard(client):
+    said = client.get("/quotes.json", params={"speaker": "Galih"}).json()
+    assert said["ok"] is True and said["total"] >= 2
+    assert "Galih" in client.get("/quotes", params={"speaker": "Galih"}).text
+    dash = client.get("/dashboard.json").json()
+    assert dash["counts"]["articles"] == 11 and dash["per_day"]
+    assert '<svg class="chart"' in client.get("/dashboard").text
+
+
+def test_web_search_exports(client):
+    resp = client.get("/search.jsonl", params={"q": "harga"})
+    lines = resp.text.rstrip("\n").split("\n")  # JSONL lines end at "\n" only
+    assert lines and all(json.loads(l)["id"] for l in lines)
+    csv_text = client.get("/search.csv", params={"q": "harga"}).text
+    assert csv_text.splitlines()[0] == "id,title,outlet,published,score,snippet" and len(csv_text.splitlines()) == len(lines) + 1
+    assert_error_shape(client.get("/search.xml", params={"q": "harga"}), 404)

@@ -6,11 +6,14 @@ database (it opens it read-only).
 """
 from __future__ import annotations
 
+import csv
+import io
+import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -19,7 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import QueryError, StoreError
-from ..search import search
+from ..search import entity_profile, search, search_quotes
+from .charts import bar_chart, network
 from ..store import SQLiteStore
 from .highlight import article_html
 
@@ -27,7 +31,9 @@ TEMPLATES = Jinja2Templates(directory=str(resources.files(__package__).joinpath(
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.endswith(".json") or "application/json" in request.headers.get("accept", "")
+    """JSON for .json paths, for data exports (.jsonl, .csv, ...) and for Accept: application/json."""
+    last = request.url.path.rsplit("/", 1)[-1]
+    return ("." in last and not last.endswith(".html")) or "application/json" in request.headers.get("accept", "")
 
 
 def error_body(status: int, error: str, errors: list[Any] | None = None) -> dict[str, Any]:
@@ -131,6 +137,104 @@ def create_app(db: str | Path = "warta.db") -> FastAPI:
         return TEMPLATES.TemplateResponse(request, "article.html",
                                           {"a": record, "body": article_html(record)},
                                           headers={"Link": f'</articles/{ident}.json>; rel="alternate"'})
+
+    def _entity(key: str) -> dict[str, Any]:
+        s = store()
+        try:
+            profile = entity_profile(s, key, limit=50)
+            said = search_quotes(s, None, speaker=profile["key"], limit=50) if profile else None
+        finally:
+            s.close()
+        if profile is None:
+            raise HTTPException(404, f"{key}: no such entity")
+        profile["quotes"] = said["rows"] if said else []
+        return profile
+
+    @app.get("/entities/{key}.json")
+    def entity_json(key: str):
+        """One entity: mentions over time, co-occurring entities, roles, aliases, quotes, articles."""
+        return {"ok": True, "entity": _entity(key)}
+
+    @app.get("/entities/{key}", response_class=HTMLResponse)
+    def entity_page(request: Request, key: str):
+        profile = _entity(key)
+        if _wants_json(request):
+            return JSONResponse({"ok": True, "entity": profile})
+        chart = bar_chart([(t["date"] or "?", t["mentions"]) for t in profile["timeline"]])
+        graph = network(profile["name"], [(c["name"], c["key"], c["label"], c["articles"])
+                                          for c in profile["cooccurring"][:16]])
+        return TEMPLATES.TemplateResponse(request, "entity.html", {"e": profile, "chart": chart, "graph": graph})
+
+    def _quotes(q: str, speaker: str | None, limit: int) -> dict[str, Any]:
+        if not 0 < limit <= 500:
+            raise HTTPException(400, "limit: must be between 1 and 500")
+        s = store()
+        try:
+            return {"ok": True, "q": q, "speaker": speaker or "", **search_quotes(s, q or None, speaker=speaker, limit=limit)}
+        finally:
+            s.close()
+
+    @app.get("/quotes.json")
+    def quotes_json(q: str = "", speaker: str | None = None, limit: int = 50):
+        """Quotes by text and/or speaker: {"ok": true, "total": N, "rows": [...]}."""
+        return _quotes(q, speaker, limit)
+
+    @app.get("/quotes", response_class=HTMLResponse)
+    def quotes_page(request: Request, q: str = "", speaker: str | None = None, limit: int = 50):
+        result = _quotes(q, speaker, limit)
+        if _wants_json(request):
+            return JSONResponse(result)
+        return TEMPLATES.TemplateResponse(request, "quotes.html", result)
+
+    def _dashboard() -> dict[str, Any]:
+        s = store()
+        try:
+            figures = s.stats()
+            per_day = [dict(r) for r in s.query("SELECT published AS date, count(*) AS articles FROM articles "
+                                                 "WHERE published IS NOT NULL GROUP BY published ORDER BY published")]
+        finally:
+            s.close()
+        return {"ok": True, **figures, "per_day": per_day}
+
+    @app.get("/dashboard.json")
+    def dashboard_json():
+        """The corpus: counts, articles per day and per outlet."""
+        return _dashboard()
+
+    @app.get("/dashboard", response_class=HTMLResponse)
+    def dashboard_page(request: Request):
+        figures = _dashboard()
+        if _wants_json(request):
+            return JSONResponse(figures)
+        chart = bar_chart([(d["date"], d["articles"]) for d in figures["per_day"]])
+        outlets = bar_chart([(o["outlet"], o["articles"]) for o in figures["outlets"]], css="chart outlets")
+        return TEMPLATES.TemplateResponse(request, "dashboard.html", {"f": figures, "chart": chart, "outlets": outlets})
+
+    @app.get("/search.{fmt}")
+    def search_export(request: Request, fmt: str, q: str = "", outlet: str | None = None,
+                      date_from: str | None = None, date_to: str | None = None, limit: int = 1000):
+        """Export a search as JSONL or CSV (id, title, outlet, published, url, score)."""
+        if fmt not in ("jsonl", "csv"):
+            raise HTTPException(404, f"search.{fmt}: no such export (use .json, .jsonl or .csv)")
+        if not 0 < limit <= 10_000:
+            raise HTTPException(400, "limit: must be between 1 and 10000")
+        s = store()
+        try:
+            rows = search(s, q, outlet=outlet, date_from=date_from, date_to=date_to, limit=limit)["rows"] if q.strip() else []
+        except QueryError as exc:
+            raise HTTPException(400, str(exc)) from None
+        finally:
+            s.close()
+        fields = ["id", "title", "outlet", "published", "score", "snippet"]
+        if fmt == "jsonl":
+            body = "".join(json.dumps({k: r[k] for k in fields}, ensure_ascii=False) + "\n" for r in rows)
+            return Response(body, media_type="application/x-ndjson")
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        return Response(buf.getvalue(), media_type="text/csv",
+                        headers={"Content-Disposition": 'attachment; filename="warta-search.csv"'})
 
     @app.get("/-/versions.json")
     def versions():

@@ -1,0 +1,79 @@
+"""End to end in a real browser: Debian's chromium driven by Playwright against `warta serve`."""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "b.db"
+    subprocess.run([sys.executable, "-m", "warta", "ingest", str(EXAMPLES), "--db", str(db), "-q", "--jobs", "1"],
+                   check=True, capture_output=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_browser_search_article_entity_chart(server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)  # a fresh profile each launch
+        page = browser.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(server + "/search")
+        page.fill("input[name=q]", "harga beras")
+        page.click("header button")
+        page.wait_for_selector("ol.results li")
+        assert "Harga Beras Medium" in page.inner_text("ol.results")
+        page.screenshot(path=str(SHOTS / "search.png"), full_page=True)
+
+        page.click("ol.results li a.title")
+        page.wait_for_selector("article .body")
+        assert page.locator(".body a.ent").count() > 3 and page.locator(".body .quote").count() >= 1
+        page.screenshot(path=str(SHOTS / "article.png"), full_page=True)
+
+        page.click(".body a.ent.GPE")
+        page.wait_for_selector("#mentions-chart svg")
+        assert page.locator("#mentions-chart svg rect.bar").count() >= 1
+        box = page.locator("#mentions-chart svg").bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 50  # the chart is drawn, not empty
+        assert page.locator("#network svg circle").count() >= 2
+        page.screenshot(path=str(SHOTS / "entity.png"), full_page=True)
+
+        page.goto(server + "/dashboard")
+        page.wait_for_selector("#per-day svg rect.bar")
+        page.screenshot(path=str(SHOTS / "dashboard.png"), full_page=True)
+        browser.close()
+    assert errors == []
+    assert all((SHOTS / f"{n}.png").stat().st_size > 5000 for n in ("search", "article", "entity", "dashboard"))
