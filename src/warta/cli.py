@@ -538,8 +538,10 @@ def train_ner(data, install, max_steps):
 @click.option("--db", default=_db_default, help=DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (local only by default).")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
-def serve(db, host, port):
-    """Serve the database in a browser and as a JSON API (read-only)."""
+@click.option("--write-token-env", metavar="VAR", default="WARTA_WRITE_TOKEN", show_default=True,
+              help="Environment variable holding the token that allows POST /articles.json.")
+def serve(db, host, port, write_token_env):
+    """Serve the database in a browser and as a JSON API (read-only without a write token)."""
     import uvicorn
 
     from .web import create_app
@@ -547,7 +549,12 @@ def serve(db, host, port):
     if not Path(db).exists():
         fail(f"{db}: no such database (create one with `warta ingest PATH --db {db}`)")
     err.print(f"warta serving {escape(db)} on http://{host}:{port}/  (JSON: add .json to any page)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    token = os.environ.get(write_token_env) or None
+    if token:
+        err.print(f"writing enabled: POST /articles.json with 'Authorization: Bearer' and ${write_token_env}")
+    # A long keep-alive: busy clients reuse connections the server would otherwise drop under them.
+    uvicorn.run(create_app(db, write_token=token), host=host, port=port, log_level="warning",
+                timeout_keep_alive=60)
 
 
 def main() -> None:

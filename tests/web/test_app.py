@@ -112,3 +112,22 @@ def test_web_search_exports(client):
     csv_text = client.get("/search.csv", params={"q": "harga"}).text
     assert csv_text.splitlines()[0] == "id,title,outlet,published,score,snippet" and len(csv_text.splitlines()) == len(lines) + 1
     assert_error_shape(client.get("/search.xml", params={"q": "harga"}), 404)
+
+
+def test_web_writing_needs_the_token(tmp_path):
+    from warta.store import SQLiteStore
+
+    db = tmp_path / "w.db"
+    SQLiteStore(db).close()
+    article = {"id": "baru-1", "text": "KOMPAS.com - Harga cabai naik tajam di Pasar Induk Kramat Jati.",
+               "published": "2024-06-01"}
+    read_only = TestClient(create_app(db))
+    assert_error_shape(read_only.post("/articles.json", json=article), 403)
+    app = TestClient(create_app(db, write_token="rahasia"))
+    assert_error_shape(app.post("/articles.json", json=article, headers={"Authorization": "Bearer salah"}), 401)
+    ok = app.post("/articles.json", json=article, headers={"Authorization": "Bearer rahasia"})
+    assert ok.status_code == 201 and ok.json()["status"] == "new" and ok.json()["article"]["outlet"] == "Kompas"
+    again = app.post("/articles.json", json=article, headers={"Authorization": "Bearer rahasia"})
+    assert again.json()["status"] == "duplicate"
+    assert_error_shape(app.post("/articles.json", json={"id": "x"}, headers={"Authorization": "Bearer rahasia"}), 400)
+    assert app.get("/articles/baru-1.json").json()["article"]["id"] == "baru-1"

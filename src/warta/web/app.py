@@ -7,6 +7,7 @@ database (it opens it read-only).
 from __future__ import annotations
 
 import csv
+import hmac
 import io
 import json
 from importlib import resources
@@ -21,10 +22,12 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..errors import QueryError, StoreError
+from ..api import analyze_document
+from ..errors import QueryError, StoreError, WartaError
+from ..sources import document_from_dict
 from ..search import entity_profile, search, search_quotes
 from .charts import bar_chart, network
-from ..store import SQLiteStore
+from ..store import SQLiteStore, prepare_row
 from .highlight import article_html
 
 TEMPLATES = Jinja2Templates(directory=str(resources.files(__package__).joinpath("templates")))
@@ -40,8 +43,8 @@ def error_body(status: int, error: str, errors: list[Any] | None = None) -> dict
     return {"ok": False, "status": status, "error": error, "errors": errors or []}
 
 
-def create_app(db: str | Path = "warta.db") -> FastAPI:
-    """The app over the SQLite database at ``db``."""
+def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -> FastAPI:
+    """The app over the SQLite database at ``db``; read-only unless ``write_token`` is set."""
     app = FastAPI(title="warta", version=__version__,
                   description="Indonesian news as structured, searchable records.")
     app.state.db = str(db)
@@ -235,6 +238,28 @@ def create_app(db: str | Path = "warta.db") -> FastAPI:
         writer.writerows(rows)
         return Response(buf.getvalue(), media_type="text/csv",
                         headers={"Content-Disposition": 'attachment; filename="warta-search.csv"'})
+
+    @app.post("/articles.json")
+    async def post_article(request: Request):
+        """Analyse and store one article (JSON like a JSONL line); needs the write token."""
+        if not write_token:
+            raise HTTPException(403, "writing is disabled: start the server with a write token")
+        given = request.headers.get("authorization", "")
+        if not hmac.compare_digest(given, f"Bearer {write_token}"):
+            raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is required")
+        try:
+            payload = await request.json()
+        except ValueError:
+            raise HTTPException(400, "body: not JSON") from None
+        try:
+            raw = document_from_dict(payload, "request body")
+            record = analyze_document(raw).to_dict()
+        except WartaError as exc:
+            raise HTTPException(400, str(exc)) from None
+        with SQLiteStore(app.state.db) as writer:
+            (status,) = writer.write([prepare_row(record, source="web")])
+        return JSONResponse({"ok": True, "status": status, "article": record},
+                            status_code=201 if status == "new" else 200)
 
     @app.get("/-/versions.json")
     def versions():
