@@ -106,8 +106,15 @@ def _date_bound(value: str | None, end: bool) -> str | None:
 
 
 def _filters(where: list[str], params: dict[str, Any], outlet: str | None, date_from: str | None,
-             date_to: str | None, date_column: str) -> None:
-    """Add the outlet and date-range conditions shared by every search."""
+             date_to: str | None, date_column: str, entity: str | None = None,
+             label: str | None = None) -> None:
+    """Add the outlet, date-range, entity and entity-label conditions shared by every search."""
+    if entity:
+        where.append("a.pk IN (SELECT article_pk FROM mentions WHERE entity_key = :entity)")
+        params["entity"] = entity
+    if label:
+        where.append("a.pk IN (SELECT article_pk FROM mentions WHERE label = :label)")
+        params["label"] = label.upper()
     if outlet:
         where.append("a.outlet = :outlet COLLATE NOCASE")
         params["outlet"] = outlet_name(outlet)
@@ -120,7 +127,8 @@ def _filters(where: list[str], params: dict[str, Any], outlet: str | None, date_
 
 
 def search_sql(query: str, *, outlet: str | None = None, date_from: str | None = None,
-               date_to: str | None = None, limit: int = 20, offset: int = 0
+               date_to: str | None = None, limit: int = 20, offset: int = 0,
+               entity: str | None = None, label: str | None = None
                ) -> tuple[str, str, dict[str, Any]] | None:
     """(rows SQL, count SQL, parameters) for a search, or None if the query has no terms."""
     match = parse_query(query).match()
@@ -129,7 +137,7 @@ def search_sql(query: str, *, outlet: str | None = None, date_from: str | None =
     where = ["articles_fts MATCH :match"]
     params: dict[str, Any] = {"match": match, "limit": max(0, int(limit)),
                               "offset": max(0, int(offset))}
-    _filters(where, params, outlet, date_from, date_to, "a.published")
+    _filters(where, params, outlet, date_from, date_to, "a.published", entity, label)
     base = "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid WHERE " + " AND ".join(where)
     rows = (f"SELECT a.id, a.title, a.outlet, a.published, a.text, "
             f"bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank {base} "
@@ -170,10 +178,12 @@ def snippet(text: str, stems: set[str], prefixes: list[str], size: int = SNIPPET
 
 
 def search(store, query: str, *, outlet: str | None = None, date_from: str | None = None,
-           date_to: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """{"total": N, "rows": [{id, title, outlet, published, snippet, score, highlights}]}."""
+           date_to: str | None = None, limit: int = 20, offset: int = 0, entity: str | None = None,
+           label: str | None = None, facets: bool = False) -> dict[str, Any]:
+    """{"total": N, "rows": [{id, title, outlet, published, snippet, score, highlights}]}, and
+    with ``facets`` the counts of matching articles by outlet, month, entity and entity label."""
     built = search_sql(query, outlet=outlet, date_from=date_from, date_to=date_to,
-                       limit=limit, offset=offset)
+                       limit=limit, offset=offset, entity=entity, label=label)
     if built is None:
         return {"total": 0, "rows": [], "note": "the query has no words to search for"}
     rows_sql, count_sql, params = built
@@ -185,7 +195,48 @@ def search(store, query: str, *, outlet: str | None = None, date_from: str | Non
         rows.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                      "published": r["published"], "snippet": text_snip,
                      "score": round(-r["rank"], 4), "highlights": marks})
-    return {"total": total, "rows": rows}
+    result = {"total": total, "rows": rows}
+    if facets:
+        result["facets"] = _facets(store, count_sql, {k: v for k, v in params.items() if k not in ("limit", "offset")})
+    return result
+
+
+def _facets(store, count_sql: str, params: dict[str, Any], top: int = 10) -> dict[str, list[dict]]:
+    """Counts over the whole matching set, from the count query's FROM/WHERE."""
+    base = count_sql.split("count(*) ", 1)[1]
+    matching = f"SELECT a.pk {base}"
+    q = store.query
+    return {
+        "outlet": [dict(r) for r in q(f"SELECT a.outlet AS value, count(*) AS n {base} GROUP BY a.outlet "
+                                      "ORDER BY n DESC LIMIT :top", {**params, "top": top})],
+        "month": [dict(r) for r in q(f"SELECT substr(a.published, 1, 7) AS value, count(*) AS n {base} "
+                                     "GROUP BY value ORDER BY value", params)],
+        "entity": [dict(r) for r in q(
+            "SELECT m.entity_key AS value, e.name AS name, e.label AS label, count(DISTINCT m.article_pk) AS n "
+            f"FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_pk IN ({matching}) "
+            "GROUP BY m.entity_key ORDER BY n DESC, e.name LIMIT :top", {**params, "top": top})],
+        "label": [dict(r) for r in q(
+            "SELECT m.label AS value, count(DISTINCT m.article_pk) AS n FROM mentions m "
+            f"WHERE m.article_pk IN ({matching}) GROUP BY m.label ORDER BY n DESC", params)],
+    }
+
+
+def list_events(store, *, type: str | None = None, actor: str | None = None, target: str | None = None,
+                limit: int = 100) -> dict[str, Any]:
+    """Stored events, newest first, filtered by PLOVER type and actor or target entity key."""
+    where, params = [], {"limit": max(0, int(limit))}
+    for column, value in (("type", type and type.upper()), ("actor", actor), ("target", target)):
+        if value:
+            where.append(f"ev.{column} = :{column}")
+            params[column] = value
+    base = "FROM events ev JOIN articles a ON a.pk = ev.article_pk" + (" WHERE " + " AND ".join(where) if where else "")
+    total = store.query(f"SELECT count(*) {base}", {k: v for k, v in params.items() if k != "limit"})[0][0]
+    rows = store.query(f'SELECT ev.type, ev.mode, ev.actor, ev.target, ev."where", ev."when", ev.trigger_text, '
+                       f"a.id, a.title, a.published {base} ORDER BY coalesce(ev.\"when\", a.published) DESC "
+                       "LIMIT :limit", params)
+    per_day = store.query(f'SELECT substr(coalesce(ev."when", a.published), 1, 10) AS day, count(*) AS n {base} '
+                          "GROUP BY day ORDER BY day", {k: v for k, v in params.items() if k != "limit"})
+    return {"total": total, "rows": [dict(r) for r in rows], "per_day": [dict(r) for r in per_day]}
 
 
 def timeline(store, query: str | None = None, *, outlet: str | None = None,

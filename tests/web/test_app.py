@@ -131,3 +131,44 @@ def test_web_writing_needs_the_token(tmp_path):
     assert again.json()["status"] == "duplicate"
     assert_error_shape(app.post("/articles.json", json={"id": "x"}, headers={"Authorization": "Bearer rahasia"}), 400)
     assert app.get("/articles/baru-1.json").json()["article"]["id"] == "baru-1"
+
+
+def test_web_search_facets_and_entity_filter(client):
+    body = client.get("/search.json", params={"q": "harga"}).json()
+    facets = body["facets"]
+    assert sum(f["n"] for f in facets["outlet"]) == body["total"]
+    assert facets["month"] and facets["label"] and facets["entity"]
+    top = facets["entity"][0]
+    narrowed = client.get("/search.json", params={"q": "harga", "entity": top["value"]}).json()
+    assert narrowed["total"] == top["n"]
+    page = client.get("/search", params={"q": "harga"}).text
+    assert "Outlet" in page and "entity=" in page and "/search.parquet?" in page
+
+
+def test_web_parquet_export(client):
+    import io
+
+    import pyarrow.parquet as pq
+
+    resp = client.get("/search.parquet", params={"q": "harga"})
+    table = pq.read_table(io.BytesIO(resp.content))
+    assert table.num_rows >= 2 and table.column_names[:3] == ["id", "title", "outlet"]
+
+
+def test_web_events_page_and_filters(tmp_path):
+    from warta.store import SQLiteStore, prepare_row
+
+    db = tmp_path / "ev.db"
+    rec = warta.analyze("Presiden Joko Widodo bertemu Perdana Menteri Anthony Albanese di Jakarta.",
+                        published="2024-07-01", id="ev1").to_dict()
+    rec["events"] = [{"type": "CONSULT", "mode": "visit", "actor": "joko-widodo", "target": "anthony-albanese",
+                      "where": "Jakarta", "when": "2024-07-01", "sentence": 0,
+                      "trigger": {"start": 29, "end": 36, "text": "bertemu"}}]
+    with SQLiteStore(db) as s:
+        s.write([prepare_row(rec)])
+    c = TestClient(create_app(db))
+    assert c.get("/events.json").json()["total"] == 1
+    assert c.get("/events.json", params={"type": "consult", "actor": "joko-widodo"}).json()["total"] == 1
+    assert c.get("/events.json", params={"type": "ASSAULT"}).json()["total"] == 0
+    page = c.get("/events").text
+    assert "CONSULT" in page and "bertemu" in page and '<svg class="chart"' in page

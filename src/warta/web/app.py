@@ -25,7 +25,7 @@ from .. import __version__
 from ..api import analyze_document
 from ..errors import QueryError, StoreError, WartaError
 from ..sources import document_from_dict
-from ..search import entity_profile, search, search_quotes
+from ..search import entity_profile, list_events, search, search_quotes
 from .charts import bar_chart, network
 from ..store import SQLiteStore, prepare_row
 from .highlight import article_html
@@ -85,15 +85,15 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
         return RedirectResponse("/search")
 
     def _search(request: Request, q: str, outlet: str | None, date_from: str | None, date_to: str | None,
-                page: int) -> dict[str, Any]:
+                page: int, entity: str | None = None, label: str | None = None) -> dict[str, Any]:
         if page < 1 or page > 1000:
             raise HTTPException(400, "page: must be between 1 and 1000")
         if not q.strip():
-            return {"ok": True, "total": 0, "rows": [], "q": q, "page": page}
+            return {"ok": True, "total": 0, "rows": [], "q": q, "page": page, "facets": {}}
         s = store()
         try:
-            result = search(s, q, outlet=outlet, date_from=date_from, date_to=date_to,
-                            limit=20, offset=(page - 1) * 20)
+            result = search(s, q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity,
+                            label=label, limit=20, offset=(page - 1) * 20, facets=True)
         except QueryError as exc:
             raise HTTPException(400, str(exc)) from None
         finally:
@@ -102,20 +102,47 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
 
     @app.get("/search.json")
     def search_json(request: Request, q: str = "", outlet: str | None = None, date_from: str | None = None,
-                    date_to: str | None = None, page: int = 1):
-        """Full-text search: {"ok": true, "total": N, "rows": [...]}."""
-        return _search(request, q, outlet, date_from, date_to, page)
+                    date_to: str | None = None, entity: str | None = None, label: str | None = None,
+                    page: int = 1):
+        """Full-text search: {"ok": true, "total": N, "rows": [...], "facets": {...}}."""
+        return _search(request, q, outlet, date_from, date_to, page, entity, label)
 
     @app.get("/search", response_class=HTMLResponse)
     def search_page(request: Request, q: str = "", outlet: str | None = None, date_from: str | None = None,
-                    date_to: str | None = None, page: int = 1):
-        result = _search(request, q, outlet, date_from, date_to, page)
+                    date_to: str | None = None, entity: str | None = None, label: str | None = None,
+                    page: int = 1):
+        result = _search(request, q, outlet, date_from, date_to, page, entity, label)
         if _wants_json(request):
             return JSONResponse(result)
-        return TEMPLATES.TemplateResponse(request, "search.html", {**result, "outlet": outlet or "",
-                                                                    "date_from": date_from or "",
-                                                                    "date_to": date_to or ""},
+        filters = {"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to,
+                   "entity": entity, "label": label}
+        return TEMPLATES.TemplateResponse(request, "search.html", {**result, **{k: v or "" for k, v in filters.items()},
+                                                                    "filters": {k: v for k, v in filters.items() if v}},
                                           headers={"Link": '</search.json>; rel="alternate"'})
+
+    def _events(type: str | None, actor: str | None, target: str | None, limit: int) -> dict[str, Any]:
+        if not 0 < limit <= 1000:
+            raise HTTPException(400, "limit: must be between 1 and 1000")
+        s = store()
+        try:
+            return {"ok": True, **list_events(s, type=type, actor=actor, target=target, limit=limit)}
+        finally:
+            s.close()
+
+    @app.get("/events.json")
+    def events_json(type: str | None = None, actor: str | None = None, target: str | None = None, limit: int = 100):
+        """PLOVER events, filtered by type, actor and target entity keys."""
+        return _events(type, actor, target, limit)
+
+    @app.get("/events", response_class=HTMLResponse)
+    def events_page(request: Request, type: str | None = None, actor: str | None = None,
+                    target: str | None = None, limit: int = 100):
+        result = _events(type, actor, target, limit)
+        if _wants_json(request):
+            return JSONResponse(result)
+        chart = bar_chart([(d["day"] or "?", d["n"]) for d in result["per_day"]])
+        return TEMPLATES.TemplateResponse(request, "events.html", {**result, "chart": chart, "type": type or "",
+                                                                    "actor": actor or "", "target": target or ""})
 
     def _article(ident: str) -> dict[str, Any]:
         s = store()
@@ -217,8 +244,8 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
     def search_export(request: Request, fmt: str, q: str = "", outlet: str | None = None,
                       date_from: str | None = None, date_to: str | None = None, limit: int = 1000):
         """Export a search as JSONL or CSV (id, title, outlet, published, url, score)."""
-        if fmt not in ("jsonl", "csv"):
-            raise HTTPException(404, f"search.{fmt}: no such export (use .json, .jsonl or .csv)")
+        if fmt not in ("jsonl", "csv", "parquet"):
+            raise HTTPException(404, f"search.{fmt}: no such export (use .json, .jsonl, .csv or .parquet)")
         if not 0 < limit <= 10_000:
             raise HTTPException(400, "limit: must be between 1 and 10000")
         s = store()
@@ -229,6 +256,19 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
         finally:
             s.close()
         fields = ["id", "title", "outlet", "published", "score", "snippet"]
+        if fmt == "parquet":
+            try:
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+            except ImportError:
+                raise HTTPException(501, "Parquet export needs pyarrow: pip install 'warta[parquet]'") from None
+            table = pa.Table.from_pylist([{k: r[k] for k in fields} for r in rows],
+                                         schema=pa.schema([(k, pa.float64() if k == "score" else pa.string())
+                                                           for k in fields]))
+            sink = io.BytesIO()
+            pq.write_table(table, sink)
+            return Response(sink.getvalue(), media_type="application/vnd.apache.parquet",
+                            headers={"Content-Disposition": 'attachment; filename="warta-search.parquet"'})
         if fmt == "jsonl":
             body = "".join(json.dumps({k: r[k] for k in fields}, ensure_ascii=False) + "\n" for r in rows)
             return Response(body, media_type="application/x-ndjson")
