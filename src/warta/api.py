@@ -43,20 +43,39 @@ def analyze_one(raw: RawDocument) -> Article | Failed:
         return Failed(source=raw.source, error=describe(exc), id=raw.id)
 
 
-def analyze_batch(raws: list[RawDocument]) -> list[Article | Failed]:
-    """analyze_one for a batch: anatomy one by one, the NLP model over the batch at once."""
+def parse_all(raws: list[RawDocument]) -> list[Article | Failed]:
+    """Anatomy of each document; a failure comes back as a Failed value."""
     parsed: list[Article | Failed] = []
     for raw in raws:
         try:
             parsed.append(parse_document(raw))
         except Exception as exc:  # one bad article must never stop a batch
             parsed.append(Failed(source=raw.source, error=describe(exc), id=raw.id))
+    return parsed
+
+
+def enrich_all(parsed: list[Article | Failed], raws: list[RawDocument]) -> list[Article | Failed]:
+    """NLP for the parsed articles of a batch at once; on trouble, one by one, so only the culprit fails."""
     articles = [p for p in parsed if isinstance(p, Article)]
     try:
         enrich_many(articles)
-    except Exception:  # fall back to one at a time, so only the culprit fails
-        return [p if isinstance(p, Failed) else analyze_one(raw) for p, raw in zip(parsed, raws)]
-    return parsed
+        return parsed
+    except Exception:
+        out: list[Article | Failed] = []
+        for p, raw in zip(parsed, raws):
+            if isinstance(p, Failed):
+                out.append(p)
+                continue
+            try:
+                out.append(enrich(p))
+            except Exception as exc:
+                out.append(Failed(source=raw.source, error=describe(exc), id=raw.id))
+        return out
+
+
+def analyze_batch(raws: list[RawDocument]) -> list[Article | Failed]:
+    """analyze_one for a batch: anatomy one by one, the NLP model over the batch at once."""
+    return enrich_all(parse_all(raws), raws)
 
 
 def analyze_many(items: Iterable[dict[str, Any] | RawDocument], *, max_bytes: int = MAX_BYTES,

@@ -176,9 +176,10 @@ def report(rec: dict) -> None:
               help="Articles committed per transaction.")
 @click.option("--max-bytes", type=click.IntRange(1), default=None,
               help="Largest document accepted, in bytes (default 10 MB).")
+@click.option("--reanalyze", is_flag=True, help="Analyse articles already stored again and refresh their records.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-input errors.")
-def ingest(paths, db, fmt, jobs, batch_size, max_bytes, as_json, quiet):
+def ingest(paths, db, fmt, jobs, batch_size, max_bytes, reanalyze, as_json, quiet):
     """Analyse and store files, folders, JSONL ('-' for stdin), feeds, WARC files and URLs."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -202,7 +203,7 @@ def ingest(paths, db, fmt, jobs, batch_size, max_bytes, as_json, quiet):
             progress.advance(task)
 
         try:
-            summary = run(docs, store, jobs=jobs, batch_size=batch_size, on_result=seen)
+            summary = run(docs, store, jobs=jobs, batch_size=batch_size, on_result=seen, reanalyze=reanalyze)
         except StoreError as exc:
             fail(str(exc))
         finally:

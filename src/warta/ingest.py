@@ -6,14 +6,17 @@ what is already stored.
 """
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .api import analyze_batch
-from .record import Failed
+from .anatomy import content_hash
+from .api import enrich_all, parse_all
+from .record import Article, Failed
 from .sources import RawDocument
 from .store import SQLiteStore, prepare_row
 from .store.sqlite import DUPLICATE, NEW, UPDATED, Row
@@ -39,10 +42,45 @@ class Summary:
                 "failures": [f.to_dict() for f in self.failures]}
 
 
-def process(raws: list[RawDocument]) -> list[Row | Failed]:
-    """Analyse a few documents and prepare their rows (runs in a worker)."""
-    out: list[Row | Failed] = []
-    for raw, result in zip(raws, analyze_batch(raws)):
+@dataclass
+class Known:
+    """An article already stored with the same body: counted as a duplicate, not analysed again."""
+
+    id: str
+
+
+_readers: dict[str, sqlite3.Connection] = {}
+
+
+def _known(db: str | None, articles: list[Article]) -> set[tuple[str, str]]:
+    """(id, content hash) pairs of ``articles`` that the database already holds."""
+    if not db or not articles or not os.path.exists(db):
+        return set()
+    conn = _readers.get(db)
+    if conn is None:  # one read-only connection per worker process
+        conn = _readers[db] = sqlite3.connect(f"file:{os.path.abspath(db)}?mode=ro", uri=True, timeout=30)
+    pairs = [(a.id, content_hash(a.text)) for a in articles]
+    found = set()
+    for ident, digest in pairs:
+        if conn.execute("SELECT 1 FROM articles WHERE id = ? AND content_hash = ?", (ident, digest)).fetchone():
+            found.add((ident, digest))
+    return found
+
+
+def process(raws: list[RawDocument], db: str | None = None) -> list[Row | Failed | Known]:
+    """Analyse a few documents and prepare their rows (runs in a worker). With ``db``, articles
+    already stored unchanged are not analysed again."""
+    parsed = parse_all(raws)
+    known = _known(db, [p for p in parsed if isinstance(p, Article)])
+    is_known = [isinstance(p, Article) and (p.id, content_hash(p.text)) in known for p in parsed]
+    todo = [(p, raw) for p, raw, k in zip(parsed, raws, is_known) if not k]
+    done = iter(enrich_all([p for p, _ in todo], [raw for _, raw in todo]))
+    out: list[Row | Failed | Known] = []
+    for p, raw, k in zip(parsed, raws, is_known):
+        if k:
+            out.append(Known(p.id))
+            continue
+        result = next(done)
         if isinstance(result, Failed):
             out.append(result)
             continue
@@ -64,9 +102,11 @@ def _chunks(docs: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument
         yield chunk
 
 
-def _results(docs: Iterable[RawDocument], jobs: int, chunk: int = 16) -> Iterator[Row | Failed]:
+def _results(docs: Iterable[RawDocument], jobs: int, db: str | None, chunk: int = 16
+             ) -> Iterator[Row | Failed | Known]:
+    work = functools.partial(process, db=db)
     if jobs <= 1:
-        for rows in map(process, _chunks(docs, chunk)):
+        for rows in map(work, _chunks(docs, chunk)):
             yield from rows
         return
     from .nlp.pipeline import load_pipeline
@@ -74,7 +114,7 @@ def _results(docs: Iterable[RawDocument], jobs: int, chunk: int = 16) -> Iterato
     load_pipeline()  # once, before the workers fork, so they share it
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(jobs) as pool:
-        for rows in pool.imap(process, _chunks(docs, chunk)):
+        for rows in pool.imap(work, _chunks(docs, chunk)):
             yield from rows
 
 
@@ -83,9 +123,12 @@ def default_jobs() -> int:
 
 
 def ingest(docs: Iterable[RawDocument], store: SQLiteStore, *, jobs: int | None = None,
-           batch_size: int = 200, on_result: Callable[[str, Row | Failed], None] | None = None
-           ) -> Summary:
-    """Store every document of ``docs``; return counts of new, updated, duplicate and failed."""
+           batch_size: int = 200, on_result: Callable[[str, Row | Failed], None] | None = None,
+           reanalyze: bool = False) -> Summary:
+    """Store every document of ``docs``; return counts of new, updated, duplicate and failed.
+
+    Articles already stored with the same body are counted as duplicates without being
+    analysed again, unless ``reanalyze`` (then their records are refreshed)."""
     summary = Summary()
     started = time.perf_counter()
     pending: list[Row] = []
@@ -95,7 +138,12 @@ def ingest(docs: Iterable[RawDocument], store: SQLiteStore, *, jobs: int | None 
             setattr(summary, status, getattr(summary, status) + 1)
         pending.clear()
 
-    for result in _results(docs, jobs or default_jobs()):
+    for result in _results(docs, jobs or default_jobs(), None if reanalyze else store.path):
+        if isinstance(result, Known):
+            summary.duplicate += 1
+            if on_result:
+                on_result("analysed", result)
+            continue
         if isinstance(result, Failed):
             summary.failed += 1
             summary.failures.append(result)

@@ -88,3 +88,21 @@ def test_sqlite_not_a_database(tmp_path):
     with pytest.raises(warta.WartaError, match="cannot open"):
         SQLiteStore(path)
     assert path.read_text(encoding="utf-8").startswith("ini teks biasa")
+
+
+def test_sqlite_reingest_skips_analysis_of_stored_articles(tmp_path, monkeypatch):
+    import warta.api as api
+    from conftest import EXAMPLES
+    from warta.ingest import ingest
+    from warta.sources import iter_documents
+
+    store = SQLiteStore(tmp_path / "r.db")
+    assert ingest(iter_documents([str(EXAMPLES)]), store, jobs=1).new == 10
+    calls = []
+    real = api.enrich_many
+    monkeypatch.setattr(api, "enrich_many", lambda articles, **kw: calls.append(len(articles)) or real(articles, **kw))
+    again = ingest(iter_documents([str(EXAMPLES)]), store, jobs=1)
+    assert (again.new, again.duplicate) == (0, 10) and sum(calls) == 0
+    refreshed = ingest(iter_documents([str(EXAMPLES)]), store, jobs=1, reanalyze=True)
+    assert refreshed.duplicate == 10 and sum(calls) == 10
+    store.close()
