@@ -11,7 +11,7 @@ def bar_chart(points: list[tuple[str, int]], width: int = 640, height: int = 180
     if not points:
         return f'<svg class="{css}" width="{width}" height="40"><text x="4" y="24">no data</text></svg>'
     top = max(v for _, v in points) or 1
-    bar = max(1.0, (width - 40) / len(points))
+    bar = min(40.0, max(1.0, (width - 40) / len(points)))  # one day is a bar, not a wall
     parts = [f'<svg class="{css}" role="img" width="{width}" height="{height + 30}" viewBox="0 0 {width} {height + 30}">']
     for i, (label, value) in enumerate(points):
         h = (height - 10) * value / top
