@@ -103,3 +103,11 @@ def test_entities_odd_input(text):
     entities, index = find_entities(text)
     assert all(text[e.start:e.end] == e.text and e.entity in index for e in entities)
     assert sum(v["mentions"] for v in index.values()) == len(entities)
+
+
+def test_canonical_acronym_in_brackets_joins_its_expansion():
+    text = "Badan Pangan Nasional (Bapanas) mencatat harga turun. Kepala Bapanas menjelaskan data itu."
+    mentions = merge(text, model(text, ("Badan Pangan Nasional", "ORG"), ("Bapanas", "ORG"), ("Bapanas", "ORG")))
+    entities, index = link(text, mentions)
+    assert {e.entity for e in entities} == {"badan-pangan-nasional"}
+    assert index["badan-pangan-nasional"]["aliases"] == ["Bapanas"]

@@ -21,6 +21,7 @@ from ..record import Entity
 from .entities import Mention, gazetteer, title_re
 
 _JOINS = {"PER", "ORG"}
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,11})\)")
 
 
 def slug(name: str) -> str:
@@ -41,6 +42,15 @@ def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, di
     """Entities with keys, and the entity index, for ``mentions`` of ``text``."""
     names = [m.canonical or " ".join(text[m.start:m.end].split()) for m in mentions]
     canonical = list(names)
+    # "Badan Pangan Nasional (Bapanas)": the acronym in brackets names the same body.
+    acronyms = {}
+    for m, name in zip(mentions, names):
+        hit = _ACRONYM.match(text, m.end) if m.label == "ORG" else None
+        if hit and hit.group(1) != name:
+            acronyms.setdefault(hit.group(1), name)
+    for i, m in enumerate(mentions):
+        if m.label == "ORG" and names[i] in acronyms and not m.canonical:
+            canonical[i] = names[i] = acronyms[names[i]]
     # Work on distinct names: an article repeats a few names many times.
     distinct: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
