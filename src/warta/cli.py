@@ -44,6 +44,28 @@ def _open(db: str, create: bool = False):
         fail(str(exc))
 
 
+def _run(db: str, fn, *args, **kwargs):
+    """Open the database, run one read, close it; a bad query is a one-line error."""
+    store = _open(db)
+    try:
+        return fn(store, *args, **kwargs)
+    except QueryError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+
+
+def _printed_as_json_or_empty(result: dict, as_json: bool, empty: str) -> bool:
+    """Print ``result`` as JSON, or say that nothing was found; True when nothing else is due."""
+    if as_json:
+        _dump(result)
+        return True
+    if not result["rows"]:
+        err.print(empty)
+        return True
+    return False
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="warta")
 def cli() -> None:
@@ -235,19 +257,9 @@ def search(query, db, outlet, date_from, date_to, limit, offset, as_json):
     """Full-text search (Indonesian stemming): words, "phrases", prefix*, -exclude, OR."""
     from .search import search as run
 
-    store = _open(db)
-    try:
-        result = run(store, query, outlet=outlet, date_from=date_from, date_to=date_to,
-                     limit=limit, offset=offset)
-    except QueryError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
-    if as_json:
-        _dump(result)
-        return
-    if not result["rows"]:
-        err.print(f"no articles match {query!r}" + (f" ({result['note']})" if result.get("note") else ""))
+    result = _run(db, run, query, outlet=outlet, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+    if _printed_as_json_or_empty(result, as_json, f"no articles match {query!r}"
+                                 + (f" ({result['note']})" if result.get("note") else "")):
         return
     noun = "article matches" if result["total"] == 1 else "articles match"
     err.print(f"{result['total']:,} {noun}; showing {offset + 1}-{offset + len(result['rows'])}")
@@ -274,18 +286,8 @@ def timeline(query, db, outlet, date_from, date_to, limit, as_json):
     """When things happened: dated time expressions across articles (optionally matching QUERY)."""
     from .search import timeline as run
 
-    store = _open(db)
-    try:
-        result = run(store, query, outlet=outlet, date_from=date_from, date_to=date_to, limit=limit)
-    except QueryError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
-    if as_json:
-        _dump(result)
-        return
-    if not result["rows"]:
-        err.print("no dated time expressions found")
+    result = _run(db, run, query, outlet=outlet, date_from=date_from, date_to=date_to, limit=limit)
+    if _printed_as_json_or_empty(result, as_json, "no dated time expressions found"):
         return
     err.print(f"{result['total']:,} dated expressions; showing {len(result['rows'])}")
     for row in result["rows"]:
@@ -306,9 +308,7 @@ def entities(db, label, top, as_json):
     """The entities named in most articles."""
     from .search import top_entities
 
-    store = _open(db)
-    rows = top_entities(store, label=label, top=top)
-    store.close()
+    rows = _run(db, top_entities, label=label, top=top)
     if as_json:
         _dump({"rows": rows})
         return
@@ -327,9 +327,7 @@ def entity(name, db, limit, as_json):
     """One entity: articles over time, co-occurring entities, roles seen, aliases."""
     from .search import entity_profile
 
-    store = _open(db)
-    profile = entity_profile(store, name, limit=limit)
-    store.close()
+    profile = _run(db, entity_profile, name, limit=limit)
     if profile is None:
         fail(f"{name}: no such entity in {db}")
     if as_json:
@@ -358,14 +356,8 @@ def quotes(query, speaker, db, limit, as_json):
     """Who said what: search quotes by text (QUERY) and by speaker."""
     from .search import search_quotes
 
-    store = _open(db)
-    result = search_quotes(store, query, speaker=speaker, limit=limit)
-    store.close()
-    if as_json:
-        _dump(result)
-        return
-    if not result["rows"]:
-        err.print("no quotes found")
+    result = _run(db, search_quotes, query, speaker=speaker, limit=limit)
+    if _printed_as_json_or_empty(result, as_json, "no quotes found"):
         return
     err.print(f"{result['total']:,} quotes; showing {len(result['rows'])}")
     for r in result["rows"]:
@@ -383,9 +375,7 @@ def quotes(query, speaker, db, limit, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the stored JSON record.")
 def show(ident, db, as_json):
     """Show one stored article by id or URL."""
-    store = _open(db)
-    record = store.get(ident)
-    store.close()
+    record = _run(db, lambda store: store.get(ident))
     if record is None:
         fail(f"{ident}: no such article in {db}")
     if as_json:
@@ -399,9 +389,7 @@ def show(ident, db, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(db, as_json):
     """Counts of what the database holds."""
-    store = _open(db)
-    figures = store.stats()
-    store.close()
+    figures = _run(db, lambda store: store.stats())
     if as_json:
         _dump(figures)
         return

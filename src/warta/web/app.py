@@ -59,6 +59,16 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
         except StoreError as exc:
             raise HTTPException(503, str(exc)) from None
 
+    def read(fn, *args, **kwargs):
+        """Run one read against a fresh read-only connection; a bad query is a 400."""
+        s = store()
+        try:
+            return fn(s, *args, **kwargs)
+        except QueryError as exc:
+            raise HTTPException(400, str(exc)) from None
+        finally:
+            s.close()
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         message = str(exc.detail).splitlines()[0] if exc.detail else "error"
@@ -90,14 +100,8 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
             raise HTTPException(400, "page: must be between 1 and 1000")
         if not q.strip():
             return {"ok": True, "total": 0, "rows": [], "q": q, "page": page, "facets": {}}
-        s = store()
-        try:
-            result = search(s, q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity,
-                            label=label, limit=20, offset=(page - 1) * 20, facets=True)
-        except QueryError as exc:
-            raise HTTPException(400, str(exc)) from None
-        finally:
-            s.close()
+        result = read(search, q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity,
+                      label=label, limit=20, offset=(page - 1) * 20, facets=True)
         return {"ok": True, "q": q, "page": page, **result}
 
     @app.get("/search.json")
@@ -123,11 +127,7 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
     def _events(type: str | None, actor: str | None, target: str | None, limit: int) -> dict[str, Any]:
         if not 0 < limit <= 1000:
             raise HTTPException(400, "limit: must be between 1 and 1000")
-        s = store()
-        try:
-            return {"ok": True, **list_events(s, type=type, actor=actor, target=target, limit=limit)}
-        finally:
-            s.close()
+        return {"ok": True, **read(list_events, type=type, actor=actor, target=target, limit=limit)}
 
     @app.get("/events.json")
     def events_json(type: str | None = None, actor: str | None = None, target: str | None = None, limit: int = 100):
@@ -145,11 +145,7 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
                                                                     "actor": actor or "", "target": target or ""})
 
     def _article(ident: str) -> dict[str, Any]:
-        s = store()
-        try:
-            record = s.get(ident)
-        finally:
-            s.close()
+        record = read(lambda s: s.get(ident))
         if record is None:
             raise HTTPException(404, f"{ident}: no such article")
         return record
@@ -169,12 +165,8 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
                                           headers={"Link": f'</articles/{ident}.json>; rel="alternate"'})
 
     def _entity(key: str) -> dict[str, Any]:
-        s = store()
-        try:
-            profile = entity_profile(s, key, limit=50)
-            said = search_quotes(s, None, speaker=profile["key"], limit=50) if profile else None
-        finally:
-            s.close()
+        profile = read(entity_profile, key, limit=50)
+        said = read(search_quotes, None, speaker=profile["key"], limit=50) if profile else None
         if profile is None:
             raise HTTPException(404, f"{key}: no such entity")
         profile["quotes"] = said["rows"] if said else []
@@ -198,11 +190,8 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
     def _quotes(q: str, speaker: str | None, limit: int) -> dict[str, Any]:
         if not 0 < limit <= 500:
             raise HTTPException(400, "limit: must be between 1 and 500")
-        s = store()
-        try:
-            return {"ok": True, "q": q, "speaker": speaker or "", **search_quotes(s, q or None, speaker=speaker, limit=limit)}
-        finally:
-            s.close()
+        return {"ok": True, "q": q, "speaker": speaker or "",
+                **read(search_quotes, q or None, speaker=speaker, limit=limit)}
 
     @app.get("/quotes.json")
     def quotes_json(q: str = "", speaker: str | None = None, limit: int = 50):
@@ -217,13 +206,10 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
         return TEMPLATES.TemplateResponse(request, "quotes.html", result)
 
     def _dashboard() -> dict[str, Any]:
-        s = store()
-        try:
-            figures = s.stats()
-            per_day = [dict(r) for r in s.query("SELECT published AS date, count(*) AS articles FROM articles "
-                                                 "WHERE published IS NOT NULL GROUP BY published ORDER BY published")]
-        finally:
-            s.close()
+        figures = read(lambda s: s.stats())
+        per_day = [dict(r) for r in read(lambda s: s.query(
+            "SELECT published AS date, count(*) AS articles FROM articles "
+            "WHERE published IS NOT NULL GROUP BY published ORDER BY published"))]
         return {"ok": True, **figures, "per_day": per_day}
 
     @app.get("/dashboard.json")
@@ -248,13 +234,8 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
             raise HTTPException(404, f"search.{fmt}: no such export (use .json, .jsonl, .csv or .parquet)")
         if not 0 < limit <= 10_000:
             raise HTTPException(400, "limit: must be between 1 and 10000")
-        s = store()
-        try:
-            rows = search(s, q, outlet=outlet, date_from=date_from, date_to=date_to, limit=limit)["rows"] if q.strip() else []
-        except QueryError as exc:
-            raise HTTPException(400, str(exc)) from None
-        finally:
-            s.close()
+        rows = read(search, q, outlet=outlet, date_from=date_from, date_to=date_to, limit=limit)["rows"] \
+            if q.strip() else []
         fields = ["id", "title", "outlet", "published", "score", "snippet"]
         if fmt == "parquet":
             try:
