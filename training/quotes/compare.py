@@ -25,8 +25,7 @@ def main() -> None:
     def tagged(text: str) -> list[tuple[int, int]]:
         spans = []
         offset = 0
-        for block in text.split("\\n\\n"):
-            doc = nlp.make_doc(block)
+        for block in text.split("\n\n"):
             # The tagger was trained on KoTA tokens: split on spaces as the data is tokenised.
             from spacy.tokens import Doc
             doc = nlp(Doc(nlp.vocab, words=block.split()))
