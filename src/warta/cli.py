@@ -179,10 +179,12 @@ def report(rec: dict) -> None:
         if len(times) > 12:
             out.print(f"  ... and {len(times) - 12} more (--json for all)")
     sents = rec.get("sentences") or []
+    picked = [i for i in rec.get("summary") or [] if 0 <= i < len(sents)]
     if sents:
-        out.print("\n[bold]Opening sentences[/]")
-        for i, (s, e) in enumerate(sents[:3], start=1):
-            out.print(f"  {i}. {escape(text[s:e])}")
+        out.print("\n[bold]Summary[/]" if picked else "\n[bold]Opening sentences[/]")
+        for n, i in enumerate(picked or range(min(3, len(sents))), start=1):
+            s, e = sents[i]
+            out.print(f"  {n}. {escape(text[s:e])}")
 
 
 # -- ingest ----------------------------------------------------------------------------------

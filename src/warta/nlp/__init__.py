@@ -10,6 +10,7 @@ from .canonical import link
 from .entities import Mention, merge
 from .quotes import find_quotes
 from .sentences import split_sentences
+from .summary import summarise
 from .timex import NO_ANCHOR_WARNING, find_times
 
 __all__ = ["enrich", "enrich_many", "split_sentences", "find_times", "find_entities", "find_quotes"]
@@ -60,6 +61,7 @@ def _fill(article: Article, doc) -> Article:
     article.entities, article.entity_index = find_entities(article.text, doc)
     article.times = list(doc._.times)
     article.quotes = find_quotes(article.text, article.entities)
+    article.summary = summarise(article.text, article.sentences)
     if article.published is None and any("X" in (t.value or "") for t in article.times):
         article.warnings.append(NO_ANCHOR_WARNING)
     return article
