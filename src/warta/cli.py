@@ -154,6 +154,16 @@ def report(rec: dict) -> None:
         if value:
             grid.add_row(label, escape(str(value)))
     out.print(grid)
+    events = rec.get("events") or []
+    if events:
+        out.print(f"\n[bold]Events[/] ({len(events)})")
+        names = {k: v["name"] for k, v in (rec.get("entity_index") or {}).items()}
+        for e in events[:10]:
+            out.print(f"  {e['type']}{'/' + e['mode'] if e.get('mode') else ''} ({e.get('status')}): "
+                      f"{escape(names.get(e.get('actor'), e.get('actor') or '?'))} -> "
+                      f"{escape(names.get(e.get('target'), e.get('target') or '-'))}"
+                      f"{'  when ' + e['when'] if e.get('when') else ''}{'  where ' + escape(e['where']) if e.get('where') else ''}"
+                      f"  [dim]“{escape((e.get('trigger') or {}).get('text', ''))}”[/]")
     index = rec.get("entity_index") or {}
     if index:
         out.print(f"\n[bold]Entities[/] ({len(index)})")
@@ -523,6 +533,27 @@ def train_ner(data, install, max_steps):
         fail(f"{script}: not found; training runs from a source checkout of warta")
     args = [sys.executable, str(script), "--data", data, "--max-steps", str(max_steps)]
     sys.exit(subprocess.call(args + (["--install"] if install else [])))
+
+
+@cli.command()
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["plover", "jsonl"]), default="jsonl", show_default=True,
+              help="plover: one PLOVER event a line; jsonl: one article record a line.")
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write ('-': stdout).")
+def export(db, fmt, output):
+    """Export the database: article records (JSONL) or events (PLOVER JSON lines)."""
+    from .search import plover_events
+
+    store = _open(db)
+    try:
+        if fmt == "plover":
+            rows = plover_events(store)
+        else:
+            rows = (json.loads(r["record"]) for r in store.iter_query("SELECT record FROM articles ORDER BY pk"))
+        for row in rows:
+            output.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        store.close()
 
 
 @cli.command()

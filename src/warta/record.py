@@ -106,6 +106,12 @@ class Event(_Record):
     when: str | None = None
     sentence: int | None = None
     trigger: Span | None = None
+    # Added to the contract: the actor's country when the actor is a person with one, whether
+    # the event happened (asserted), is planned (intended), is possible (hypothetical) or
+    # denied (negated), and a confidence in [0, 1].
+    actor_country: str | None = None
+    status: str = "asserted"
+    confidence: float | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Event":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -354,3 +355,24 @@ def search_quotes(store, query: str | None = None, *, speaker: str | None = None
                        f"a.outlet, a.published, (SELECT name FROM entities WHERE key = q.speaker) AS speaker_name "
                        f"{base} ORDER BY a.published DESC, q.start LIMIT :limit", params)
     return {"total": total, "rows": [dict(r) for r in rows]}
+
+
+def plover_events(store) -> Iterator[dict[str, Any]]:
+    """Every stored event as a PLOVER-style JSON object, with its source sentence."""
+    import json as _json
+
+    for r in store.iter_query("SELECT a.id, a.url, a.outlet, a.published, a.record FROM articles a WHERE a.pk IN "
+                              "(SELECT article_pk FROM events) ORDER BY a.published, a.id"):
+        rec = _json.loads(r["record"])
+        index, sentences, text = rec.get("entity_index") or {}, rec.get("sentences") or [], rec["text"]
+        for n, e in enumerate(rec.get("events") or []):
+            s = e.get("sentence")
+            sentence = text[sentences[s][0]:sentences[s][1]] if s is not None and s < len(sentences) else None
+            yield {"event_id": f"{r['id']}-{n}", "event_type": e["type"], "mode": e.get("mode"),
+                   "actor": e.get("actor"), "actor_name": (index.get(e.get("actor")) or {}).get("name"),
+                   "actor_country": e.get("actor_country"), "recipient": e.get("target"),
+                   "recipient_name": (index.get(e.get("target")) or {}).get("name"),
+                   "event_date": e.get("when"), "location": e.get("where"), "status": e.get("status"),
+                   "confidence": e.get("confidence"), "trigger": (e.get("trigger") or {}).get("text"),
+                   "source": {"article_id": r["id"], "url": r["url"], "outlet": r["outlet"],
+                              "published": r["published"], "sentence": sentence, "language": "id"}}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..record import Article
 from .canonical import link
 from .entities import Mention, merge
+from .events import find_events
 from .quotes import find_quotes
 from .sentences import split_sentences
 from .summary import summarise
@@ -62,6 +63,8 @@ def _fill(article: Article, doc) -> Article:
     article.times = list(doc._.times)
     article.quotes = find_quotes(article.text, article.entities)
     article.summary = summarise(article.text, article.sentences)
+    article.events = find_events(article.text, article.sentences, article.entities, article.entity_index,
+                                 article.times)
     if article.published is None and any("X" in (t.value or "") for t in article.times):
         article.warnings.append(NO_ANCHOR_WARNING)
     return article

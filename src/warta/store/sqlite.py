@@ -190,10 +190,12 @@ class SQLiteStore:
               q.get("cue"), q.get("channel"), stem_text(q["text"])) for q in rec.get("quotes") or []])
         self.conn.executemany(
             'INSERT INTO events (article_pk, type, mode, actor, target, "where", "when", sentence, '
-            "trigger_start, trigger_end, trigger_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "trigger_start, trigger_end, trigger_text, actor_country, status, confidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(pk, e["type"], e.get("mode"), e.get("actor"), e.get("target"), e.get("where"),
               e.get("when"), e.get("sentence"), (e.get("trigger") or {}).get("start"),
-              (e.get("trigger") or {}).get("end"), (e.get("trigger") or {}).get("text"))
+              (e.get("trigger") or {}).get("end"), (e.get("trigger") or {}).get("text"),
+              e.get("actor_country"), e.get("status") or "asserted", e.get("confidence"))
              for e in rec.get("events") or []])
 
     # -- reads ----------------------------------------------------------------------------

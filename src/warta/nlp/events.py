@@ -1,0 +1,123 @@
+"""PLOVER events coded on the Indonesian text: who did what to whom, when and where.
+
+A predicate from ``lang/plover.tsv`` (active and passive forms) triggers an event. In its
+sentence the actor is the nearest entity before the trigger, or, when that place holds only a
+pronoun ("Mereka", "ia"), the previous event's actor. The target is the first entity after
+the trigger. Passive forms swap the two, and "oleh X" names the actor. ``when`` is the
+sentence's first time expression resolved to a day (else unset, never the publication date),
+and ``where`` is its first place that is neither actor nor target. Negation and modality
+become ``status``: asserted, intended, hypothetical or negated.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..record import Entity, Event, Span, TimeExpr
+
+ACTORS = ("PER", "ORG", "GPE", "NORP")
+PLACES = ("GPE", "LOC", "FAC")
+NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|enggan|batal)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+INTENT = re.compile(r"(?<![\w-])(?:akan|bakal|berencana|siap|ingin|hendak|mempertimbangkan|berniat|"
+                    r"berjanji|dijadwalkan|rencananya)(?![\w-])", re.IGNORECASE)
+HYPOTHETICAL = re.compile(r"(?<![\w-])(?:mungkin|bisa|dapat|jika|apabila|seandainya|kemungkinan|"
+                          r"diperkirakan|berpotensi)(?![\w-])", re.IGNORECASE)
+PREPOSITION = re.compile(r"(?<![\w-])(?:ke|di|dari|dengan|untuk|kepada|terhadap|pada|bagi|atas|antara|"
+                         r"tentang|mengenai|oleh|menuju|sejak|hingga)\s+(?:\w+\s+)?$", re.IGNORECASE)
+PRONOUN = re.compile(r"(?<![\w-])(?:mereka|ia|dia|beliau|pihaknya|kedua negara|keduanya)(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Predicate:
+    form: str
+    type: str
+    mode: str | None
+    passive: bool
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Predicate]:
+    text = resources.files(__package__).joinpath("lang", "plover.tsv").read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        forms, kind, mode = (line.split("\t") + ["", ""])[:3]
+        for form in forms.split("|"):
+            table[form.lower()] = Predicate(form.lower(), kind, mode or None, form.lower().startswith("di"))
+    return table
+
+
+@lru_cache(maxsize=1)
+def trigger_re() -> re.Pattern:
+    forms = sorted(lexicon(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+def _status(before: str, sentence_head: str) -> str:
+    if NEGATION.search(before[-40:]):
+        return "negated"
+    if INTENT.search(sentence_head):
+        return "intended"
+    if HYPOTHETICAL.search(sentence_head):
+        return "hypothetical"
+    return "asserted"
+
+
+def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Entity],
+                index: dict[str, dict], times: list[TimeExpr]) -> list[Event]:
+    ents = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
+    out: list[Event] = []
+    last_actor = None
+    for n, (s_start, s_end) in enumerate(sentences):
+        lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+        in_sentence = ents[lo:hi]
+        day = next((t.value for t in times if s_start <= t.start < s_end and t.value
+                    and re.match(r"\d{4}-\d{2}-\d{2}", t.value)), None)
+        menurut = re.search(r"(?<![\w-])menurut\s", text[s_start:s_end])
+        source_from = s_start + menurut.start() if menurut else s_end  # "…, menurut X" is a source
+        sentence_events: list[Event] = []
+        for m in trigger_re().finditer(text, s_start, s_end):
+            pred = lexicon()[re.sub(r"\s+", " ", m.group().lower())]
+            before = [e for e in in_sentence if e.end <= m.start() and e.label in ACTORS]
+            after = [e for e in in_sentence if m.end() <= e.start < source_from and e.label in ACTORS]
+            # The subject is not governed by a preposition ("kunjungannya ke Rusia").
+            subjects = [e for e in before if not PREPOSITION.search(text[max(s_start, e.start - 12):e.start])]
+            actor = (subjects or before or [None])[-1]
+            pronoun = list(PRONOUN.finditer(text, s_start, m.start()))
+            actor_key = actor.entity if actor else None
+            if pronoun and (actor is None or pronoun[-1].start() > actor.end):
+                # "Mereka memperingatkan …": the last actor; with none yet, the sentence's person.
+                person = next((e for e in subjects if e.label == "PER"), None)
+                actor_key = last_actor or (person.entity if person else actor_key)
+            previous = sentence_events[-1] if sentence_events else None
+            if previous and previous.target == actor_key and previous.actor:
+                actor_key = previous.actor  # "X bertemu dengan Y dan mengunjungi …": still X
+            target = after[0] if after else None
+            target_key = target.entity if target else None
+            if pred.passive:
+                by = re.search(r"(?<![\w-])oleh\s+", text[m.end():s_end])
+                agent = next((e for e in after if by and e.start >= m.end() + by.end()), None)
+                actor_key, target_key = (agent.entity if agent else None), actor_key
+            if actor_key == target_key:
+                target_key = None
+            place = next((e for e in in_sentence if e.label in PLACES
+                          and e.entity not in (actor_key, target_key)), None)
+            country = (index.get(actor_key) or {}).get("country") if actor_key else None
+            event = Event(type=pred.type, mode=pred.mode, actor=actor_key, target=target_key,
+                          where=(index.get(place.entity) or {}).get("name") if place else None, when=day,
+                          sentence=n, trigger=Span(m.start(), m.end(), m.group()))
+            event.actor_country = country if (index.get(actor_key) or {}).get("label") == "PER" else None
+            event.status = _status(text[s_start:m.start()], text[s_start:m.start()])
+            event.confidence = round(0.4 + 0.3 * (actor_key is not None) + 0.2 * (target_key is not None)
+                                     + 0.1 * (day is not None), 2)
+            out.append(event)
+            sentence_events.append(event)
+            if actor_key:
+                last_actor = actor_key
+    return out

@@ -1,0 +1,65 @@
+import pytest
+
+import warta
+from warta.nlp.events import lexicon
+
+
+def events(text, published="2024-07-02"):
+    art = warta.analyze(text, published=published)
+    names = {k: v["name"] for k, v in art.entity_index.items()}
+    return [(e.type, names.get(e.actor), names.get(e.target), e.when, e.status) for e in art.events], art
+
+
+def test_events_lexicon_size():
+    assert len(lexicon()) >= 150 and {p.type for p in lexicon().values()} >= {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+        "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def test_events_actor_target_when_where():
+    found, art = events("Presiden Joko Widodo bertemu dengan Perdana Menteri Anthony Albanese di Jakarta pada Senin (1/7/2024).")
+    assert found[0] == ("CONSULT", "Joko Widodo", "Anthony Albanese", "2024-07-01", "asserted")
+    assert art.events[0].where == "Jakarta"
+    assert art.text[art.events[0].trigger.start:art.events[0].trigger.end] == art.events[0].trigger.text
+
+
+def test_events_passive_swaps_actor_and_target():
+    found, _ = events("Sebuah desa di Suriah diserang oleh Israel pada Selasa.")
+    assert found[0][0] == "ASSAULT" and found[0][1] == "Israel"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Indonesia tidak mengirim bantuan ke Myanmar.", "negated"),
+    ("Indonesia akan mengirim bantuan ke Myanmar.", "intended"),
+    ("Indonesia mungkin mengirim bantuan ke Myanmar.", "hypothetical"),
+    ("Indonesia mengirim bantuan ke Myanmar.", "asserted"),
+])
+def test_events_status(text, status):
+    found, _ = events(text)
+    assert found[0][0] == "AID" and found[0][4] == status
+
+
+def test_events_when_is_never_the_publication_date_by_default():
+    found, _ = events("Polisi menangkap dua tersangka di Bogor.")
+    assert found[0][0] == "COERCE" and found[0][3] is None
+
+
+def test_events_export_plover(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from warta.cli import cli
+    from warta.ingest import ingest
+    from warta.sources import RawDocument
+
+    db = tmp_path / "e.db"
+    store = warta.open(str(db))
+    ingest([RawDocument(source="t", id="e1", published="2024-07-02",
+                        text="Presiden Joko Widodo bertemu dengan Perdana Menteri Anthony Albanese di Jakarta.")],
+           store, jobs=1)
+    store.close()
+    out = CliRunner().invoke(cli, ["export", "--format", "plover", "--db", str(db)])
+    rows = [json.loads(l) for l in out.stdout.splitlines()]
+    assert rows[0]["event_type"] == "CONSULT" and rows[0]["actor_name"] == "Joko Widodo"
+    assert rows[0]["recipient_name"] == "Anthony Albanese" and rows[0]["source"]["article_id"] == "e1"
