@@ -36,15 +36,23 @@ def features(sentences: list[str], paragraph_of: list[int]) -> list[list[float]]
     """One feature vector (in FEATURES order) per sentence."""
     words = [[w.lower() for w in _WORD.findall(s)] for s in sentences]
     bags = [_bag(w) for w in words]
-    whole = sum(bags, Counter())
+    whole: Counter = Counter()
+    for bag in bags:
+        whole.update(bag)
+    whole_sq = sum(v * v for v in whole.values())
     n = len(sentences)
     rows = []
     for i, (s, ws, bag) in enumerate(zip(sentences, words, bags)):
         para = paragraph_of[i]
+        # Centrality: cosine between the sentence and the rest of the article, by dot products.
+        dot = sum(v * whole[k] for k, v in bag.items())
+        own = sum(v * v for v in bag.values())
+        rest_norm = math.sqrt(max(whole_sq - 2 * dot + own, 0.0))
+        central = (dot - own) / (math.sqrt(own) * rest_norm) if own and rest_norm else 0.0
         rows.append([
             1.0, float(i == 0), 1.0 / (1 + i), float(i == 0 or paragraph_of[i - 1] != para),
             1.0 / (1 + para), i / max(n - 1, 1), min(len(ws) / 30.0, 2.0),
-            _cosine(bag, whole - bag), _cosine(bag, bags[0]) if i else 1.0,
+            central, _cosine(bag, bags[0]) if i else 1.0,
             float(any(q in s for q in "\"“”")), sum(c.isdigit() for c in s) / max(len(s), 1),
         ])
     return rows
