@@ -452,14 +452,13 @@ def eval_time(data, gold, as_json):
 
 
 @eval_group.command(name="ner")
-@click.option("--data", required=True, metavar="FILE", help="CoNLL-style file: token first, BIO tag last.")
+@click.option("--data", required=True, metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+              help="CoNLL-style file: token first, BIO tag last.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_ner(data, as_json):
     """Named entities: exact-span P/R/F1 per label (GPE and FAC count as LOC)."""
     from .evaluate import score_ner, warta_ner_tags
 
-    if not Path(data).is_file():
-        fail(f"{data}: no such file")
     scores = score_ner(Path(data), warta_ner_tags)
     if as_json:
         _dump({"data": data, "labels": scores})
@@ -473,14 +472,13 @@ def eval_ner(data, as_json):
 
 
 @eval_group.command(name="quotes")
-@click.option("--data", required=True, metavar="FILE", help="KoTA-style file: token<TAB>BILOU tag (STATEMENT, PERSON, ...).")
+@click.option("--data", required=True, metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+              help="KoTA-style file: token<TAB>BILOU tag (STATEMENT, PERSON, ...).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_quotes(data, as_json):
     """Quotes: statement P/R/F1 (50% token overlap) and speaker accuracy."""
     from .evaluate import score_quotes_kota
 
-    if not Path(data).is_file():
-        fail(f"{data}: no such file")
     scores = score_quotes_kota(Path(data))
     if as_json:
         _dump({"data": data, **scores})
@@ -494,7 +492,8 @@ def eval_quotes(data, as_json):
 
 
 @eval_group.command(name="sentences")
-@click.option("--data", required=True, metavar="FILE", multiple=True, help="CoNLL-U file(s) with '# text =' lines.")
+@click.option("--data", required=True, metavar="FILE", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="CoNLL-U file(s) with '# text =' lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_sentences(data, as_json):
     """Sentence boundaries: P/R/F1 of exact sentence spans on UD treebanks."""
@@ -503,8 +502,6 @@ def eval_sentences(data, as_json):
 
     results = {}
     for path in data:
-        if not Path(path).is_file():
-            fail(f"{path}: no such file")
         results[path] = score_sentences(Path(path), split_sentences)
     if as_json:
         _dump(results)

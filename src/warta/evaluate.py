@@ -247,11 +247,6 @@ def warta_ner_tags(words: list[str]) -> list[str]:
     return tags
 
 
-def read_bilou_blocks(path: Path) -> list[tuple[list[str], list[str]]]:
-    """(tokens, tags) per blank-line block of a token<TAB>BILOU-tag file (KoTA)."""
-    return read_conll_ner(path)
-
-
 def _bilou_spans(tags: list[str], wanted: tuple[str, ...]) -> list[tuple[int, int, str]]:
     spans, start = [], None
     for i, tag in enumerate(tags):
@@ -277,7 +272,7 @@ def score_quotes_kota(path: Path, statements: Callable[[str], list[tuple[int, in
     """
     from .nlp import find_entities, find_quotes
 
-    blocks = read_bilou_blocks(path)
+    blocks = read_conll_ner(path)  # same layout: token first, tag last, blocks by blank lines
     text_parts, token_spans, block_of = [], [], []
     pos = 0
     for b, (words, _) in enumerate(blocks):

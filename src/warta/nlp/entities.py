@@ -16,9 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-RULE_LABELS = ("GPE", "FAC", "PRODUCT", "EVENT", "NORP")
-
-
 @dataclass
 class Mention:
     start: int

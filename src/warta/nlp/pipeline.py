@@ -114,6 +114,3 @@ def char_ents(doc) -> list[tuple[int, int, str]]:
         return doc.user_data["char_ents"]
     return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
-
-def has_model() -> bool:
-    return (model_path() / "config.cfg").exists()

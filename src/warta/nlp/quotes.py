@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from ..record import Entity, Quote
 from .lang import speech as V
@@ -33,12 +32,6 @@ _CLAUSE = re.compile(rf"(?<![\w-])(?P<cue>{_alt(V.CLAUSE_VERBS)})(?![\w-])")
 _CHANNEL = re.compile(r"^\s*,?\s*(?:" + "|".join(V.CHANNEL_PATTERNS) + r")", re.IGNORECASE)
 _MENURUT = re.compile(r"(?<![\w-])[Mm]enurut(?:nya\b|\s+)")
 _SENT_END = re.compile(r"[.!?](?=\s|$)|\n")
-
-
-@dataclass
-class _Span:
-    start: int
-    end: int
 
 
 def _direct_spans(text: str) -> list[tuple[int, int]]:
@@ -125,19 +118,13 @@ def _channel(text: str, pos: int) -> str | None:
 _FOLLOW = "\x00follow"  # placeholder: the last named speaker, filled in reading order
 
 
-class _Speakers:
-    """Names a speaker's key, or marks a pronoun to be resolved in reading order."""
-
-    def resolve(self, phrase: str | None, entity: Entity | None) -> str | None:
-        if entity is not None and entity.label in ("PER", "ORG"):
-            return entity.entity
-        if phrase and phrase.lower().strip(" -") in V.PRONOUNS:
-            return _FOLLOW
-        return None
-
-    @property
-    def last(self) -> str:
+def _speaker(phrase: str | None, entity: Entity | None) -> str | None:
+    """A speaker's key, or _FOLLOW for a pronoun (resolved later, in reading order)."""
+    if entity is not None and entity.label in ("PER", "ORG"):
+        return entity.entity
+    if phrase and phrase.lower().strip(" -") in V.PRONOUNS:
         return _FOLLOW
+    return None
 
 
 def _resolve_in_order(quotes: list[Quote]) -> None:
@@ -151,7 +138,6 @@ def _resolve_in_order(quotes: list[Quote]) -> None:
 
 def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
     """Quotes in ``text`` in reading order, given the article's entities (for speakers)."""
-    speakers = _Speakers()
     ix = _Index(text, entities)
     found: list[tuple[int, Quote]] = []
     direct = _direct_spans(text)
@@ -167,12 +153,12 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
             pos = end + 1 + after.end()
             if cue.endswith("nya") or after.group("cue").lower() in ("kata dia", "ujar dia", "kata mereka"):
                 phrase = "dia" if cue.endswith("nya") else after.group("cue").split()[-1]
-                speaker = speakers.resolve(phrase, None)
+                speaker = _speaker(phrase, None)
                 speaker_text = phrase
             else:
                 speaker_text, pos = _speaker_after(text, pos, entities)
                 ent = ix.within(end + 1 + after.end(), pos)
-                speaker = speakers.resolve(speaker_text, ent)
+                speaker = _speaker(speaker_text, ent)
             quote = Quote(start=start, end=statement_end, text=text[start:statement_end], kind="direct",
                           speaker=speaker, speaker_text=speaker_text, cue=cue, channel=_channel(text, pos))
         elif lead.strip() and len(inner.split()) <= 8 and not lead.rstrip().endswith(":") \
@@ -185,7 +171,7 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
                           cue=cue_m[-1].group("cue") if cue_m else None)
             subject = lead[:cue_m[-1].start()].strip() if cue_m else ""
             ent = ix.within(s_start, s_start + len(subject)) if subject else None
-            quote.speaker = speakers.resolve(None, ent) if ent else None
+            quote.speaker = _speaker(None, ent) if ent else None
             quote.speaker_text = ent.text if ent else None
         else:
             # "X mengatakan: “…”" or a quote standing alone after the last speaker.
@@ -193,12 +179,12 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
             ent = ix.within(s_start, start)
             quote = Quote(start=start, end=statement_end, text=text[start:statement_end], kind="direct",
                           cue=cue_m[-1].group("cue") if cue_m else None,
-                          speaker=speakers.resolve(None, ent) if ent else speakers.last,
+                          speaker=_speaker(None, ent) if ent else _FOLLOW,
                           speaker_text=ent.text if ent else None)
         if quote.text.strip():
             found.append((start, quote))
             covered.append((start - 1, end + 1))
-    found.extend(_indirect(text, ix, covered, speakers))
+    found.extend(_indirect(text, ix, covered))
     found.sort(key=lambda f: f[0])
     ordered = [q for _, q in found]
     _resolve_in_order(ordered)
@@ -211,7 +197,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _indirect(text: str, ix: _Index, covered, speakers: _Speakers):
+def _indirect(text: str, ix: _Index, covered):
     covered = sorted(covered)
     entities = ix.entities
     out = []
@@ -258,7 +244,7 @@ def _indirect(text: str, ix: _Index, covered, speakers: _Speakers):
             who_end = ent.end + (1 if text[ent.end:ent.end + 1] == ")" else 0)
             subject_text = text[subject_start:who_end].strip(" ,") or subject_text
         subject_text = subject_text.strip()
-        speaker = speakers.resolve(subject_text, ent)
+        speaker = _speaker(subject_text, ent)
         quote = Quote(start=body, end=end, text=statement, kind="indirect", speaker=speaker,
                       speaker_text=subject_text or None, cue=cue,
                       channel=addressee.group().strip().split(None, 1)[-1] if addressee else None)
@@ -278,5 +264,5 @@ def _indirect(text: str, ix: _Index, covered, speakers: _Speakers):
             end -= 1
         ent = ix.within(m.end(), comma)
         out.append((body, Quote(start=body, end=end, text=text[body:end], kind="indirect",
-                                speaker=speakers.resolve(who, ent), speaker_text=who, cue="menurut")))
+                                speaker=_speaker(who, ent), speaker_text=who, cue="menurut")))
     return out
