@@ -59,3 +59,57 @@ def test_evaluate_committed_gold_matches_the_data(gold, floor):
     assert sum(len(d.times) for d in docs) >= 150
     # A floor, not a target: a change that breaks time tagging fails here.
     assert score_times(docs, warta_times)["normalised"]["f1"] >= floor
+
+
+CONLL = """Presiden B-PER
+Joko I-PER
+Widodo I-PER
+mengunjungi O
+Surabaya B-LOC
+dan O
+kantor O
+Badan B-ORG
+Pusat I-ORG
+Statistik I-ORG
+. O
+
+Warga O
+Jakarta B-LOC
+menonton O
+. O
+"""
+
+
+def test_evaluate_ner_scores_exact_spans(tmp_path):
+    from warta.evaluate import score_ner
+
+    path = tmp_path / "a.conll"
+    path.write_text(CONLL, encoding="utf-8")
+
+    def tagger(words):  # right on the place and the body, wrong boundary on the person
+        return {"Presiden": ["O", "B-PER", "I-PER", "O", "B-GPE", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+                "Warga": ["O", "O", "O", "O"]}[words[0]]
+
+    scores = score_ner(path, tagger)
+    assert scores["ALL"]["gold"] == 4 and scores["ALL"]["predicted"] == 3
+    assert scores["ALL"]["precision"] == pytest.approx(2 / 3, abs=1e-3) and scores["ALL"]["recall"] == 0.5
+    assert scores["PER"]["f1"] == 0.0 and scores["ORG"]["f1"] == 1.0
+
+
+def test_evaluate_ner_cli_model_alone_and_with_rules(tmp_path):
+    path = tmp_path / "a.conll"
+    path.write_text(CONLL, encoding="utf-8")
+    runs = {}
+    for flag in ("--model-only", None):
+        args = ["eval", "ner", "--data", str(path), "--json"] + ([flag] if flag else [])
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        runs[flag] = json.loads(result.output)
+    assert runs["--model-only"]["system"] == "model alone" and runs[None]["system"] == "model + rules"
+    for run in runs.values():
+        assert run["labels"]["ALL"]["gold"] == 4
+        assert set(run["labels"]) <= {"ALL", "PER", "ORG", "LOC"}
+    # the rules' gazetteer finds both places whatever the model does
+    assert runs[None]["labels"]["LOC"]["recall"] == 1.0
+    bad = CliRunner().invoke(cli, ["eval", "ner", "--data", str(path), "--model", str(tmp_path / "none")])
+    assert bad.exit_code == 2 and "does not exist" in bad.output

@@ -454,16 +454,22 @@ def eval_time(data, gold, as_json):
 @eval_group.command(name="ner")
 @click.option("--data", required=True, metavar="FILE", type=click.Path(exists=True, dir_okay=False),
               help="CoNLL-style file: token first, BIO tag last.")
+@click.option("--model", "model_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False),
+              help="Score this spaCy model instead of the shipped one.")
+@click.option("--model-only", is_flag=True, help="Score the model alone, without warta's rules.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_ner(data, as_json):
+def eval_ner(data, model_dir, model_only, as_json):
     """Named entities: exact-span P/R/F1 per label (GPE and FAC count as LOC)."""
-    from .evaluate import score_ner, warta_ner_tags
+    if model_dir:
+        os.environ["WARTA_NER_MODEL"] = str(Path(model_dir).resolve())
+    from .evaluate import model_ner_tags, score_ner, warta_ner_tags
 
-    scores = score_ner(Path(data), warta_ner_tags)
+    scores = score_ner(Path(data), model_ner_tags if model_only else warta_ner_tags)
+    what = "model alone" if model_only else "model + rules"
     if as_json:
-        _dump({"data": data, "labels": scores})
+        _dump({"data": data, "system": what, "labels": scores})
         return
-    out.print(f"[bold]named entities[/] on {escape(data)}")
+    out.print(f"[bold]named entities[/] on {escape(data)} ({what})")
     table = Table("label", "precision", "recall", "F1", "gold", "predicted", box=None, padding=(0, 2))
     for label, s in scores.items():
         table.add_row(label, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",

@@ -230,6 +230,20 @@ def score_ner(path: Path, tag: Callable[[list[str]], list[str]]) -> dict:
             for label, (tp, npred, ngold) in sorted(counts.items())}
 
 
+def model_ner_tags(words: list[str]) -> list[str]:
+    """BIO tags from the NER model alone, over the given tokens."""
+    from spacy.tokens import Doc
+
+    from .nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    doc = Doc(nlp.vocab, words=words)
+    for name, proc in nlp.pipeline:
+        if name != "warta_timex":
+            doc = proc(doc)
+    return [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
+
+
 def warta_ner_tags(words: list[str]) -> list[str]:
     """BIO tags from warta's entities (model + rules) over pre-tokenised words."""
     from .nlp import find_entities

@@ -111,3 +111,9 @@ def test_canonical_acronym_in_brackets_joins_its_expansion():
     entities, index = link(text, mentions)
     assert {e.entity for e in entities} == {"badan-pangan-nasional"}
     assert index["badan-pangan-nasional"]["aliases"] == ["Bapanas"]
+
+
+def test_entities_day_and_month_names_end_names():
+    text = "Laporan the Financial Times Senin menyebut Komisi III Januari lalu. Rabu pagi hujan."
+    merged = merge(text, model(text, ("the Financial Times Senin", "ORG"), ("Rabu", "PER")))
+    assert spans(text, merged) == [("Financial Times", "ORG"), ("Komisi III", "ORG")]

@@ -51,6 +51,8 @@ def main() -> None:
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "corpus"))
     ap.add_argument("--lower", type=float, default=0.15, help="share of training sentences added lower-cased")
     ap.add_argument("--with-valid", action="store_true", help="also train on NERGrit valid")
+    ap.add_argument("--no-nergrit", action="store_true", help="train on idner-news-2k alone")
+    ap.add_argument("--idner-copies", type=int, default=1, help="times idner-news-2k train is included")
     args = ap.parse_args()
     ner = Path(args.data) / "ner"
     out = Path(args.out)
@@ -58,7 +60,8 @@ def main() -> None:
     vocab = spacy.blank("id").vocab
     rng = random.Random(13)
     sets = {
-        "train": [ner / "idner-news-2k/train.txt", ner / "nergrit/train_preprocess.txt"]
+        "train": [ner / "idner-news-2k/train.txt"] * args.idner_copies
+                 + ([] if args.no_nergrit else [ner / "nergrit/train_preprocess.txt"])
                  + ([ner / "nergrit/valid_preprocess.txt"] if args.with_valid else []),
         "dev": [ner / "idner-news-2k/dev.txt"],
         "nergrit-test": [ner / "nergrit/test_preprocess.txt"],

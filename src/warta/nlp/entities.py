@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .trie import trie_pattern
+
 @dataclass
 class Mention:
     start: int
@@ -44,8 +46,7 @@ def gazetteer() -> dict[str, tuple[str, str, str | None, str]]:
 
 @lru_cache(maxsize=1)
 def _gazetteer_re() -> re.Pattern:
-    names = sorted(gazetteer(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(gazetteer(), re.escape) + r")(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -56,11 +57,10 @@ def titles() -> list[str]:
 @lru_cache(maxsize=1)
 def title_re() -> re.Pattern:
     """A title; 'Menteri' takes its portfolio, any title a lower-case qualifier ('regional')."""
-    def alt(words):
-        return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(words, key=len, reverse=True))
-    portfolio = alt(_data("portfolios.txt"))
+    portfolio = trie_pattern(_data("portfolios.txt"))  # case-sensitive: "menteri keuangan" has none
+    titles_any_case = trie_pattern({t.lower() for t in titles()})  # one branch per lower-cased title
     return re.compile(rf"(?<![\w-])(?:(?i:menteri|wakil\s+menteri|menko)(?:\s+(?:{portfolio}))?(?![\w-])"
-                      rf"|(?i:{alt(titles())})(?![\w-]))"
+                      rf"|(?i:{titles_any_case})(?![\w-]))"
                       r"(?:\s+(?:regional|setempat|sementara|baru|terpilih|nonaktif|nasional)(?![\w-]))?")
 
 
@@ -84,8 +84,11 @@ _ORG_WORDS = ("Dewan", "Kementerian", "Badan", "Komisi", "Lembaga", "Majelis", "
               "Brigade", "Korps", "Resimen", "Skuadron", "Angkatan", "Otoritas", "Direktorat",
               "Dinas", "Pemerintah Provinsi", "Pemerintah Kota", "Pemerintah Kabupaten", "Bank")
 # An ORG name: the head word, then capitalised words or acronyms, with "dan" between them.
+# Day and month names end a name ("Financial Times Senin", "Komisi III Januari").
+_NOT_NAME_WORD = (r"(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April|Mei|Juni"
+                  r"|Juli|Agustus|September|Oktober|November|Desember)(?![\w-]))")
 ORG_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(_ORG_WORDS, key=len, reverse=True)))})"
-                    r"(?:\s+(?:dan\s+)?(?:[A-Z][\w'’-]*)){1,5}(?![\w-])")
+                    rf"(?:\s+(?:dan\s+)?{_NOT_NAME_WORD}(?:[A-Z][\w'’-]*)){{1,5}}(?![\w-])")
 # A facility named after a lower-case noun: "pabrik penerbangan Komsomolsk", "stasiun Gambir".
 FAC_AFTER_RE = re.compile(r"(?<![\w-])(?i:pabrik|kilang|bandara|stasiun|pelabuhan|pangkalan|markas|terminal)"
                           r"(?:\s+[a-z]+)?\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?![\w-])")
@@ -163,6 +166,20 @@ def _trim_lowercase(text: str, m: Mention) -> Mention | None:
     return Mention(start, m.end, m.label, m.source) if start < m.end else None
 
 
+_TRAILING_DATE = re.compile(r"(?:\s+" + _NOT_NAME_WORD[3:-1] + r")+$")
+
+
+def _trim_trailing_date(text: str, m: Mention) -> Mention | None:
+    """A day or month name ends a name ("Financial Times Senin" -> "Financial Times"); a day
+    name alone is no name."""
+    if text[m.start:m.end] in ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"):
+        return None
+    hit = _TRAILING_DATE.search(text, m.start, m.end)
+    if hit is None:
+        return m
+    return Mention(m.start, hit.start(), m.label, m.source) if hit.start() > m.start else None
+
+
 def _split_place(text: str, m: Mention, rule_at: dict[int, Mention]) -> list[Mention]:
     """'Korea Utara Kim Jong Un' (one model span) -> GPE 'Korea Utara' + PER 'Kim Jong Un'."""
     place = rule_at.get(m.start)
@@ -214,6 +231,7 @@ def merge(text: str, model: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for raw in sorted(model, key=lambda x: x.start):
         trimmed = _trim_lowercase(text, raw)
+        trimmed = _trim_trailing_date(text, trimmed) if trimmed else None
         for m in _split_place(text, trimmed, rule_at) if trimmed else []:
             if m.label == "PER":
                 m = _trim_person(text, m, rule_at)

@@ -1,6 +1,7 @@
 """The spaCy side of warta's NLP: tokenizer fixes and the trained NER model warta ships."""
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -13,6 +14,9 @@ DESIGNATION = re.compile(r"^[A-Za-z]{1,6}-\d{1,4}[A-Za-z]{0,2}$")
 
 
 def model_path() -> Path:
+    """The shipped NER model, or the folder named by WARTA_NER_MODEL (to evaluate a candidate)."""
+    if os.environ.get("WARTA_NER_MODEL"):
+        return Path(os.environ["WARTA_NER_MODEL"])
     return Path(str(resources.files("warta").joinpath("models", "ner-id")))
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 _WORD = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
 STOP = frozenset("yang dan di ke dari untuk pada dengan dalam ini itu akan tidak juga adalah atau "
                  "karena oleh sebagai telah sudah bahwa ia dia mereka kami kita saya para".split())
 FEATURES = ("bias", "first", "inv_position", "paragraph_start", "inv_paragraph", "relative_position",
@@ -53,7 +54,7 @@ def features(sentences: list[str], paragraph_of: list[int]) -> list[list[float]]
             1.0, float(i == 0), 1.0 / (1 + i), float(i == 0 or paragraph_of[i - 1] != para),
             1.0 / (1 + para), i / max(n - 1, 1), min(len(ws) / 30.0, 2.0),
             central, _cosine(bag, bags[0]) if i else 1.0,
-            float(any(q in s for q in "\"“”")), sum(c.isdigit() for c in s) / max(len(s), 1),
+            float(any(q in s for q in "\"“”")), len(_DIGIT.findall(s)) / max(len(s), 1),
         ])
     return rows
 
@@ -74,7 +75,11 @@ def summarise(text: str, spans: list[tuple[int, int]], k: int = 3) -> list[int]:
     if len(spans) < 4:
         return list(range(len(spans)))
     sentences = [text[s:e] for s, e in spans]
-    paragraph_of = [text.count("\n\n", 0, s) for s, _ in spans]
+    paragraph_of, para, seen = [], 0, 0
+    for s, _ in spans:  # paragraph index of each sentence, counted once through the text
+        para += text.count("\n\n", seen, s)
+        seen = max(seen, s)
+        paragraph_of.append(para)
     score = scores(sentences, paragraph_of)
     ranked = sorted(range(len(spans)), key=lambda i: -score[i])
     return sorted(ranked[:k])
