@@ -117,3 +117,27 @@ def test_entities_day_and_month_names_end_names():
     text = "Laporan the Financial Times Senin menyebut Komisi III Januari lalu. Rabu pagi hujan."
     merged = merge(text, model(text, ("the Financial Times Senin", "ORG"), ("Rabu", "PER")))
     assert spans(text, merged) == [("Financial Times", "ORG"), ("Komisi III", "ORG")]
+
+
+def test_canonical_acronym_spelt_by_initials_joins_its_expansion():
+    text = ("Komisi Pemberantasan Korupsi memeriksa saksi. KPK menahan dua orang, "
+            "sementara KPU dan Kejaksaan Agung diam.")
+    mentions = [Mention(0, 28, "ORG"), Mention(46, 49, "ORG"), Mention(79, 82, "ORG"), Mention(87, 102, "ORG")]
+    assert [text[m.start:m.end] for m in mentions] == ["Komisi Pemberantasan Korupsi", "KPK", "KPU",
+                                                       "Kejaksaan Agung"]
+    entities, index = link(text, mentions)
+    assert [e.entity for e in entities] == ["komisi-pemberantasan-korupsi", "komisi-pemberantasan-korupsi",
+                                            "kpu", "kejaksaan-agung"]
+    assert index["komisi-pemberantasan-korupsi"]["aliases"] == ["KPK"]
+
+
+def test_canonical_ambiguous_initials_stay_apart():
+    text = "Badan Pusat Statistik dan Bank Pembangunan Sulawesi bicara. BPS membantah."
+    mentions = [Mention(0, 21, "ORG"), Mention(26, 51, "ORG"), Mention(60, 63, "ORG")]
+    entities, _ = link(text, mentions)
+    assert entities[2].entity == "bps"
+    text = "Badan Pusat Statistik dan Bank Mandiri bicara. BPS membantah."
+    mentions = [Mention(0, 21, "ORG"), Mention(26, 38, "ORG"), Mention(47, 50, "ORG")]
+    assert text[47:50] == "BPS"
+    entities, _ = link(text, mentions)
+    assert entities[2].entity == "badan-pusat-statistik"

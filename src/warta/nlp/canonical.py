@@ -22,6 +22,7 @@ from .entities import Mention, gazetteer, title_re
 
 _JOINS = {"PER", "ORG"}
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,11})\)")
+_ALL_CAPS = re.compile(r"[A-Z]{2,8}")
 
 
 def slug(name: str) -> str:
@@ -48,6 +49,16 @@ def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, di
         hit = _ACRONYM.match(text, m.end) if m.label == "ORG" else None
         if hit and hit.group(1) != name:
             acronyms.setdefault(hit.group(1), name)
+    # "KPK" with "Komisi Pemberantasan Korupsi" in the same article, both ORG: the capitals'
+    # initials spell the acronym, and no other full name there spells it.
+    spelt: dict[str, set[str]] = {}
+    for m, name in zip(mentions, names):
+        words = [w for w in name.split() if w[:1].isupper()]
+        if m.label == "ORG" and len(words) >= 2:
+            spelt.setdefault("".join(w[0] for w in words), set()).add(name)
+    for m, name in zip(mentions, names):
+        if m.label == "ORG" and _ALL_CAPS.fullmatch(name) and len(spelt.get(name, ())) == 1:
+            acronyms.setdefault(name, next(iter(spelt[name])))
     for i, m in enumerate(mentions):
         if m.label == "ORG" and names[i] in acronyms and not m.canonical:
             canonical[i] = names[i] = acronyms[names[i]]
