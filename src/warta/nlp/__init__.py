@@ -50,6 +50,7 @@ def enrich_many(articles: list[Article], batch_size: int = 32) -> list[Article]:
     docs = nlp.pipe((a.text for a in short), batch_size=batch_size, disable=["warta_timex"])
     for article, doc in zip(short, docs):
         doc._.published = article.published
+        doc.user_data["text"] = article.text
         _fill(article, timex(doc))
     for article in articles:
         if len(article.text) > CHUNK:

@@ -22,7 +22,8 @@ class TimexTagger:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        times = find_times(doc.text, doc._.published)
+        # doc.text rebuilds the string token by token; callers that hold the text pass it.
+        times = find_times(doc.user_data.get("text") or doc.text, doc._.published)
         doc._.times = times
         spans = (doc.char_span(t.start, t.end, label=t.type, alignment_mode="expand") for t in times)
         doc.spans["times"] = [s for s in spans if s is not None]

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..record import Entity, Event, Span, TimeExpr
+from .trie import trie_pattern
 
 ACTORS = ("PER", "ORG", "GPE", "NORP")
 PLACES = ("GPE", "LOC", "FAC")
@@ -53,9 +54,8 @@ def lexicon() -> dict[str, Predicate]:
 
 @lru_cache(maxsize=1)
 def trigger_re() -> re.Pattern:
-    forms = sorted(lexicon(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w-])",
-                      re.IGNORECASE)
+    forms = {f.lower() for f in lexicon()}  # matched case-insensitively: one trie branch per form
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(forms) + r")(?![\w-])", re.IGNORECASE)
 
 
 def _status(before: str, sentence_head: str) -> str:

@@ -96,6 +96,7 @@ def run(text: str, published: str | None = None):
     if len(text) <= CHUNK:
         doc = nlp.make_doc(text)
         doc._.published = published
+        doc.user_data["text"] = text
         for _, component in nlp.pipeline:
             doc = component(doc)
         return doc

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from ..record import TimeExpr
 from .lang import id_time as V
+from .trie import trie_pattern
 
 NO_ANCHOR_WARNING = "no publication date: relative times left unresolved"
 
@@ -370,7 +371,8 @@ _FIRST_WORDS = {
     "per", "tadi", "nanti", "semalam", "pagi", "siang", "sore", "petang", "malam", "setiap", "tiap",
     "saban", "akhir",
 }
-_TRIGGER = re.compile(rf"(?<![\w-])(?:\d|\(|(?:{_alt(_FIRST_WORDS)})(?![\w]))", re.IGNORECASE)
+_TRIGGER = re.compile(rf"(?<![\w-])(?:\d|\(|(?:{trie_pattern({w.lower() for w in _FIRST_WORDS})})(?![\w]))",
+                      re.IGNORECASE)
 
 # -- step 2: choose and merge -----------------------------------------------------------------
 

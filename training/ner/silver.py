@@ -1,0 +1,70 @@
+"""Self-training data: CLICK-ID sentences labelled by a trained NER model (silver labels).
+
+    python training/ner/silver.py --model DIR [--data ../shared/data] [--n 6000] [--out FILE]
+
+Sentences come from CLICK-ID paragraphs (never from the evaluation sets), tokenised by warta's
+tokenizer, and keep the model's PER/ORG/LOC spans. Sentences with no entity are kept at the rate
+they occur in the gold training data, so the model does not learn that every sentence names
+something.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+from pathlib import Path
+
+from spacy.tokens import DocBin
+
+
+def sentences(data: Path, rng: random.Random, n: int) -> list[str]:
+    from warta.nlp.sentences import split_sentences
+
+    paras = []
+    with gzip.open(data / "corpus/click-id-articles.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            paras += json.loads(line)["paragraphs_heuristic"]
+    rng.shuffle(paras)
+    out = []
+    for para in paras:
+        for start, end in split_sentences(para):
+            sent = para[start:end].strip()
+            if 5 <= len(sent.split()) <= 60:
+                out.append(sent)
+        if len(out) >= n * 2:
+            break
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", required=True)
+    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / ".." / "shared" / "data"))
+    ap.add_argument("--n", type=int, default=6000)
+    ap.add_argument("--empty", type=float, default=0.25, help="share of sentences without entities")
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "corpus" / "silver.spacy"))
+    args = ap.parse_args()
+    os.environ["WARTA_NER_MODEL"] = str(Path(args.model).resolve())
+    from warta.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    rng = random.Random(29)
+    db, kept, empty = DocBin(), 0, 0
+    with nlp.select_pipes(disable=["warta_timex"]):
+        for doc in nlp.pipe(sentences(Path(args.data), rng, args.n), batch_size=256):
+            if kept >= args.n:
+                break
+            if not doc.ents:
+                if empty >= args.n * args.empty:
+                    continue
+                empty += 1
+            db.add(doc)
+            kept += 1
+    db.to_disk(args.out)
+    print(f"silver: {kept:,} sentences ({empty:,} without entities) -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
