@@ -43,3 +43,25 @@ def test_sentences_tokenizer_keeps_designations_and_abbreviations(text, tokens):
     from warta.nlp.pipeline import load_pipeline
 
     assert [t.text for t in load_pipeline().tokenizer(text)] == tokens
+
+
+def test_tokenizer_fast_prefix_search_agrees_with_spacy():
+    import string
+
+    import spacy
+    from spacy.util import compile_prefix_regex
+
+    from warta.nlp.pipeline import fast_prefix_search, load_pipeline
+
+    prefixes = spacy.blank("id").Defaults.prefixes
+    full = compile_prefix_regex(prefixes).search
+    fast = fast_prefix_search(prefixes, compile_prefix_regex)
+    tails = ["", "abc", "$", "$1", "SD", "DR", "MB", "GD", "p100", "100", ".5"]
+    words = [c + t for c in string.ascii_letters + string.digits + "é你(\"'“$€+…" for t in tails]
+    words += ["Rp100", "US$5", "IDR", "(kata", "“Saya", "...dan", "<b/>x"]
+    assert any(full(w) for w in words) and any(not full(w) for w in words)
+    for w in words:
+        a, b = full(w), fast(w)
+        assert (a and a.group()) == (b and b.group()), w
+    assert [t.text for t in load_pipeline().tokenizer("Harga Rp100 (naik) US$5")] == ["Harga", "Rp", "100", "(", "naik", ")",
+                                                                      "US$", "5"]
