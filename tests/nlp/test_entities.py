@@ -141,3 +141,14 @@ def test_canonical_ambiguous_initials_stay_apart():
     assert text[47:50] == "BPS"
     entities, _ = link(text, mentions)
     assert entities[2].entity == "badan-pusat-statistik"
+
+
+def test_gazetteer_institutions_share_one_key_across_articles():
+    keys = []
+    for text in ("Komisi Pemberantasan Korupsi memeriksa saksi di Jakarta.",
+                 "KPK memeriksa saksi, kata juru bicara PDIP.",
+                 "Juru bicara PDI Perjuangan menolak."):
+        entities, index = link(text, merge(text, []))
+        keys.append({e.text: (e.entity, e.label) for e in entities})
+    assert keys[0]["Komisi Pemberantasan Korupsi"] == keys[1]["KPK"] == ("kpk", "ORG")
+    assert keys[1]["PDIP"] == keys[2]["PDI Perjuangan"] == ("pdi-perjuangan", "ORG")
