@@ -526,9 +526,9 @@ def train_group():
 @train_group.command(name="ner")
 @click.option("--data", default="../shared/data", show_default=True, help="Folder of the training data.")
 @click.option("--install", is_flag=True, help="Copy the new model into the package when done.")
-@click.option("--max-steps", default=6000, show_default=True, type=click.IntRange(100))
+@click.option("--max-steps", default=3400, show_default=True, type=click.IntRange(100))
 def train_ner(data, install, max_steps):
-    """Train the NER model (training/ner/train.py): vectors, spaCy training, model card."""
+    """Train the NER model (training/ner/train.py): data, spaCy training, install."""
     import subprocess
 
     script = Path(__file__).resolve().parents[2] / "training" / "ner" / "train.py"

@@ -152,3 +152,14 @@ def test_gazetteer_institutions_share_one_key_across_articles():
         keys.append({e.text: (e.entity, e.label) for e in entities})
     assert keys[0]["Komisi Pemberantasan Korupsi"] == keys[1]["KPK"] == ("kpk", "ORG")
     assert keys[1]["PDIP"] == keys[2]["PDI Perjuangan"] == ("pdi-perjuangan", "ORG")
+
+
+def test_entities_a_name_found_once_is_found_everywhere():
+    text = ("Presiden Vladimir Putin bertemu Kim Jong Un. Menurut Yonhap, Putin setuju. "
+            "Rosneft menolak. Juru bicara Rosneft diam. Kata putin tidak ada.")
+    merged = merge(text, model(text, ("Vladimir Putin", "PER"), ("Kim Jong Un", "PER"), ("Rosneft", "ORG")))
+    found = spans(text, merged)
+    assert ("Putin", "PER") in found and found.count(("Rosneft", "ORG")) == 2
+    assert ("putin", "PER") not in found  # lower case is no name
+    entities, _ = link(text, merged)
+    assert {e.entity for e in entities if e.text == "Putin"} == {"vladimir-putin"}

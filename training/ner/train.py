@@ -30,25 +30,31 @@ def main() -> None:
     ap.add_argument("--data", default=str(ROOT / ".." / "shared" / "data"))
     ap.add_argument("--config", default=str(HERE / "base.cfg"))
     ap.add_argument("--output", default=str(HERE / "output" / "model"))
-    ap.add_argument("--max-steps", default="6000")
+    ap.add_argument("--max-steps", default="3400")
     ap.add_argument("--install", action="store_true", help="copy the best model into the package")
+    ap.add_argument("--skip-training", action="store_true", help="only report (and install) --output's best model")
     args = ap.parse_args()
-    run(str(HERE / "prepare.py"), "--data", args.data)
-    if "vectors/spacy" in Path(args.config).read_text("utf-8") and not (HERE / "vectors" / "spacy").exists():
-        run(str(HERE / "vectors.py"), "--data", args.data)
-    run("-m", "spacy", "train", args.config, "--paths.train", str(HERE / "corpus/train.spacy"),
-        "--paths.dev", str(HERE / "corpus/dev.spacy"), "--output", args.output,
-        "--training.max_steps", args.max_steps)
+    if not args.skip_training:
+        run(str(HERE / "prepare.py"), "--data", args.data)
+        if "vectors/spacy" in Path(args.config).read_text("utf-8") and not (HERE / "vectors" / "spacy").exists():
+            run(str(HERE / "vectors.py"), "--data", args.data)
+        run("-m", "spacy", "train", args.config, "--paths.train", str(HERE / "corpus/train.spacy"),
+            "--paths.dev", str(HERE / "corpus/dev.spacy"), "--output", args.output,
+            "--training.max_steps", args.max_steps)
     best = Path(args.output) / "model-best"
     scores = json.loads((best / "meta.json").read_text("utf-8")).get("performance", {})
     print(f"idner dev: F1 {scores.get('ents_f', 0):.3f} P {scores.get('ents_p', 0):.3f} R {scores.get('ents_r', 0):.3f}")
     if args.install:
-        keep = {p.name for p in TARGET.glob("*") if p.suffix == ".md" or p.name.startswith("LICENSE")}
+        keep = {p.name for p in TARGET.glob("*") if p.suffix == ".md" or p.name.startswith(("LICENSE", "NOTICE"))}
         saved = {name: (TARGET / name).read_bytes() for name in keep}
         shutil.rmtree(TARGET, ignore_errors=True)
         shutil.copytree(best, TARGET)
         for name, data in saved.items():
             (TARGET / name).write_bytes(data)
+        meta = json.loads((TARGET / "meta.json").read_text("utf-8"))
+        meta.update(name="ner_id", license="MIT", author="warta",
+                    description="warta's Indonesian PER/ORG/LOC model; see README.md")
+        (TARGET / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", "utf-8")
         print(f"installed {best} -> {TARGET}")
 
 

@@ -6,7 +6,9 @@ Precedence, so that rules and model never fight:
 2. a rule span (gazetteer, FAC, PRODUCT, EVENT, NORP) replaces model spans it equals or
    contains, and is added where the model found nothing;
 3. a model span that contains a rule span is kept ("Pemprov DKI Jakarta" stays ORG);
-4. where spans cross, the longer wins, and the rule on a tie.
+4. where spans cross, the longer wins, and the rule on a tie;
+5. a name the model found once is found everywhere: later occurrences of a PER or ORG name,
+   or of one word of a PER name, that no span covers take its label (``propagate``).
 """
 from __future__ import annotations
 
@@ -262,4 +264,32 @@ def merge(text: str, model: list[Mention]) -> list[Mention]:
             continue
         removed.update(overlapping)
         added.append(r)
-    return sorted([m for k, m in enumerate(kept) if k not in removed] + added, key=lambda x: x.start)
+    return propagate(text, sorted([m for k, m in enumerate(kept) if k not in removed] + added,
+                                  key=lambda x: x.start))
+
+
+def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name found once is found everywhere in the article: other occurrences of a PER or ORG
+    name, or of one word of a PER name ("Putin" after "Vladimir Putin"), that no span covers
+    get the same label. The model reads each passage alone and can miss a later mention."""
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.label not in ("PER", "ORG") or m.source != "model":
+            continue
+        surface = text[m.start:m.end]
+        words = surface.split()
+        if len(surface) >= 3 and surface[0].isupper():
+            names.setdefault(surface, m.label)
+        if m.label == "PER" and len(words) >= 2:
+            for w in words:
+                if len(w) >= 3 and _CAPS.fullmatch(w) and w.lower() not in NOT_PERSONS and w not in gazetteer():
+                    names.setdefault(w, "PER")
+    if not names:
+        return mentions
+    taken = bytearray(len(text))
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    pattern = re.compile(r"(?<![\w-])(?:" + trie_pattern(names, re.escape) + r")(?![\w-])")
+    added = [Mention(hit.start(), hit.end(), names[hit.group()], "model")
+             for hit in pattern.finditer(text) if not any(taken[hit.start():hit.end()])]
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
