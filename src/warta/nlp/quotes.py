@@ -21,6 +21,7 @@ from .lang import speech as V
 
 _OPEN, _CLOSE = "“\"‘", "”\"’"
 _PAIRS = {"“": "”", '"': '"', "‘": "’"}
+_MARK = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
 def _alt(words) -> str:
@@ -51,7 +52,8 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
             if text[p_start] in _OPEN:
                 opened, i = carried, p_start + 1
             carried = None
-        while i < p_end:
+        for mark in _MARK.finditer(text, i, p_end):  # only quotation marks change the state
+            i = mark.start()
             ch = text[i]
             if opened is not None and ch == _PAIRS[opened[0]] and (
                     ch != "’" or i + 1 == p_end or not text[i + 1].isalnum()):
@@ -60,7 +62,6 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
                 opened = None
             elif opened is None and ch in _OPEN and (ch != "‘" or i == p_start or not text[i - 1].isalnum()):
                 opened = (ch, i + 1)
-            i += 1
         if opened is not None and not text[opened[1]:p_end].strip() == "":
             carried = opened
     return spans

@@ -33,6 +33,13 @@ def _cosine(a: Counter, b: Counter) -> float:
     return dot / norm if norm else 0.0
 
 
+def _lead_cosine(a: Counter, lead: Counter, lead_norm: float, own: int) -> float:
+    """_cosine(a, lead) with the lead's norm and a's squared norm computed once."""
+    dot = sum(v * lead.get(k, 0) for k, v in a.items())
+    norm = math.sqrt(own) * lead_norm
+    return dot / norm if norm else 0.0
+
+
 def features(sentences: list[str], paragraph_of: list[int]) -> list[list[float]]:
     """One feature vector (in FEATURES order) per sentence."""
     words = [[w.lower() for w in _WORD.findall(s)] for s in sentences]
@@ -42,6 +49,8 @@ def features(sentences: list[str], paragraph_of: list[int]) -> list[list[float]]
         whole.update(bag)
     whole_sq = sum(v * v for v in whole.values())
     n = len(sentences)
+    lead = bags[0] if bags else Counter()
+    lead_norm = math.sqrt(sum(v * v for v in lead.values()))
     rows = []
     for i, (s, ws, bag) in enumerate(zip(sentences, words, bags)):
         para = paragraph_of[i]
@@ -53,7 +62,7 @@ def features(sentences: list[str], paragraph_of: list[int]) -> list[list[float]]
         rows.append([
             1.0, float(i == 0), 1.0 / (1 + i), float(i == 0 or paragraph_of[i - 1] != para),
             1.0 / (1 + para), i / max(n - 1, 1), min(len(ws) / 30.0, 2.0),
-            central, _cosine(bag, bags[0]) if i else 1.0,
+            central, _lead_cosine(bag, lead, lead_norm, own) if i else 1.0,
             float(any(q in s for q in "\"“”")), len(_DIGIT.findall(s)) / max(len(s), 1),
         ])
     return rows
