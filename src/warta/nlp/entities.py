@@ -268,6 +268,11 @@ def merge(text: str, model: list[Mention]) -> list[Mention]:
                                   key=lambda x: x.start))
 
 
+def _word_char(text: str, i: int) -> bool:
+    """Whether text[i] continues a word (a letter, digit, '_' or '-'); False outside the text."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
+
+
 def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name found once is found everywhere in the article: other occurrences of a PER or ORG
     name, or of one word of a PER name ("Putin" after "Vladimir Putin"), that no span covers
@@ -289,7 +294,13 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
     taken = bytearray(len(text))
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-    pattern = re.compile(r"(?<![\w-])(?:" + trie_pattern(names, re.escape) + r")(?![\w-])")
-    added = [Mention(hit.start(), hit.end(), names[hit.group()], "model")
-             for hit in pattern.finditer(text) if not any(taken[hit.start():hit.end()])]
+    added = []
+    for name in sorted(names, key=len, reverse=True):  # longer names first, as a regex alternation would
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not _word_char(text, at - 1) and not _word_char(text, end) and not any(taken[at:end]):
+                added.append(Mention(at, end, names[name], "model"))
+                taken[at:end] = b"\x01" * (end - at)
+            at = text.find(name, at + 1)
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
