@@ -163,3 +163,24 @@ def test_entities_a_name_found_once_is_found_everywhere():
     assert ("putin", "PER") not in found  # lower case is no name
     entities, _ = link(text, merged)
     assert {e.entity for e in entities if e.text == "Putin"} == {"vladimir-putin"}
+
+
+def test_canonical_name_going_on_after_the_acronym_brackets():
+    text = ("Badan Penanggulangan Bencana Daerah (BPBD) Kota Semarang mencatat banjir. "
+            "Kepala BPBD Kota Semarang Arif Wibowo menambahkan, BPBD menyiagakan perahu.")
+    names = ("Badan Penanggulangan Bencana Daerah", "BPBD Kota Semarang", "BPBD")
+    mentions = merge(text, model(text, (names[0], "ORG"), (names[1], "ORG"), ("Arif Wibowo", "PER"),
+                                 (names[2], "ORG")))
+    entities, index = link(text, mentions)
+    keys = {e.entity for e in entities if e.label == "ORG"}
+    assert keys == {"badan-penanggulangan-bencana-daerah-kota-semarang"}
+    assert set(index["badan-penanggulangan-bencana-daerah-kota-semarang"]["aliases"]) == set(names)
+    text = "Dinas Kesehatan (Dinkes) Kota Bogor mencatat. Dinkes menambah dokter. Dinas Kesehatan Jawa Barat diam."
+    entities, _ = link(text, merge(text, model(text, ("Dinas Kesehatan", "ORG"), ("Dinkes", "ORG"),
+                                               ("Dinas Kesehatan Jawa Barat", "ORG"))))
+    assert [e.entity for e in entities if e.label == "ORG"] == ["dinas-kesehatan-kota-bogor"] * 3 + [
+        "dinas-kesehatan-jawa-barat"]
+    # brackets followed by no place: the acronym stands for the name before them
+    text = "Badan Pangan Nasional (Bapanas) mencatat. Bapanas diam."
+    entities, _ = link(text, merge(text, model(text, ("Badan Pangan Nasional", "ORG"), ("Bapanas", "ORG"))))
+    assert {e.entity for e in entities if e.label == "ORG"} == {"badan-pangan-nasional"}

@@ -23,6 +23,8 @@ from .entities import Mention, gazetteer, title_re
 _JOINS = {"PER", "ORG"}
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,11})\)")
 _ALL_CAPS = re.compile(r"[A-Z]{2,8}")
+_AFTER_BRACKETS = re.compile(r"\s+((?:Kota|Kabupaten|Provinsi|Kab\.|Prov\.|Kecamatan|Daerah|Wilayah|Pusat|Resor|"
+                             r"Sektor)(?:\s+[A-Z][\w'’-]*){1,3})")
 
 
 def slug(name: str) -> str:
@@ -45,10 +47,21 @@ def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, di
     canonical = list(names)
     # "Badan Pangan Nasional (Bapanas)": the acronym in brackets names the same body.
     acronyms = {}
-    for m, name in zip(mentions, names):
+    expanded: dict[int, str] = {}
+    for i, (m, name) in enumerate(zip(mentions, names)):
         hit = _ACRONYM.match(text, m.end) if m.label == "ORG" else None
         if hit and hit.group(1) != name:
+            # "Badan Penanggulangan Bencana Daerah (BPBD) Kota Semarang": the name goes on
+            # after the brackets, and the acronym ("BPBD", "BPBD Kota Semarang") stands for
+            # that whole, particular body.
+            more = _AFTER_BRACKETS.match(text, hit.end()) if not m.canonical else None
+            if more:
+                rest = " ".join(more.group(1).split())
+                expanded[i] = f"{name} {rest}"
+                acronyms[f"{hit.group(1)} {rest}"] = acronyms[hit.group(1)] = expanded[i]
             acronyms.setdefault(hit.group(1), name)
+    for i, full in expanded.items():
+        canonical[i] = names[i] = full
     # "KPK" with "Komisi Pemberantasan Korupsi" in the same article, both ORG: the capitals'
     # initials spell the acronym, and no other full name there spells it.
     spelt: dict[str, set[str]] = {}
