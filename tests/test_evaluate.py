@@ -1,4 +1,5 @@
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -111,5 +112,16 @@ def test_evaluate_ner_cli_model_alone_and_with_rules(tmp_path):
         assert set(run["labels"]) <= {"ALL", "PER", "ORG", "LOC"}
     # the rules' gazetteer finds both places whatever the model does
     assert runs[None]["labels"]["LOC"]["recall"] == 1.0
+    # --model scores another model folder, and leaves the process's pipeline as it was
+    from warta.nlp.pipeline import load_pipeline, model_path
+
+    shipped = load_pipeline()
+    copy = tmp_path / "model"
+    shutil.copytree(model_path(), copy)
+    result = CliRunner().invoke(cli, ["eval", "ner", "--data", str(path), "--model", str(copy), "--json",
+                                      "--model-only"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["labels"] == runs["--model-only"]["labels"]
+    assert load_pipeline() is not shipped and model_path() != copy
     bad = CliRunner().invoke(cli, ["eval", "ner", "--data", str(path), "--model", str(tmp_path / "none")])
     assert bad.exit_code == 2 and "does not exist" in bad.output

@@ -460,11 +460,22 @@ def eval_time(data, gold, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_ner(data, model_dir, model_only, as_json):
     """Named entities: exact-span P/R/F1 per label (GPE and FAC count as LOC)."""
+    from .evaluate import model_ner_tags, score_ner, warta_ner_tags
+    from .nlp.pipeline import load_pipeline
+
+    before = os.environ.get("WARTA_NER_MODEL")
     if model_dir:
         os.environ["WARTA_NER_MODEL"] = str(Path(model_dir).resolve())
-    from .evaluate import model_ner_tags, score_ner, warta_ner_tags
-
-    scores = score_ner(Path(data), model_ner_tags if model_only else warta_ner_tags)
+        load_pipeline.cache_clear()
+    try:
+        scores = score_ner(Path(data), model_ner_tags if model_only else warta_ner_tags)
+    finally:
+        if model_dir:  # leave this process's pipeline as it was
+            if before is None:
+                os.environ.pop("WARTA_NER_MODEL", None)
+            else:
+                os.environ["WARTA_NER_MODEL"] = before
+            load_pipeline.cache_clear()
     what = "model alone" if model_only else "model + rules"
     if as_json:
         _dump({"data": data, "system": what, "labels": scores})
