@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .lang.id_time import MONTHS, WEEKDAYS
 from .trie import trie_pattern
 
 @dataclass
@@ -86,9 +87,10 @@ _ORG_WORDS = ("Dewan", "Kementerian", "Badan", "Komisi", "Lembaga", "Majelis", "
               "Brigade", "Korps", "Resimen", "Skuadron", "Angkatan", "Otoritas", "Direktorat",
               "Dinas", "Pemerintah Provinsi", "Pemerintah Kota", "Pemerintah Kabupaten", "Bank")
 # An ORG name: the head word, then capitalised words or acronyms, with "dan" between them.
-# Day and month names end a name ("Financial Times Senin", "Komisi III Januari").
-_NOT_NAME_WORD = (r"(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April|Mei|Juni"
-                  r"|Juli|Agustus|September|Oktober|November|Desember)(?![\w-]))")
+# Day and month names (the time tagger's lists) end a name ("Financial Times Senin",
+# "Komisi III Januari").
+_DAY_OR_MONTH = "(?:" + trie_pattern(list(WEEKDAYS) + [m.capitalize() for m in MONTHS], re.escape) + r")(?![\w-])"
+_NOT_NAME_WORD = f"(?!{_DAY_OR_MONTH})"
 ORG_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(_ORG_WORDS, key=len, reverse=True)))})"
                     rf"(?:\s+(?:dan\s+)?{_NOT_NAME_WORD}(?:[A-Z][\w'’-]*)){{1,5}}(?![\w-])")
 # A facility named after a lower-case noun: "pabrik penerbangan Komsomolsk", "stasiun Gambir".
@@ -168,13 +170,13 @@ def _trim_lowercase(text: str, m: Mention) -> Mention | None:
     return Mention(start, m.end, m.label, m.source) if start < m.end else None
 
 
-_TRAILING_DATE = re.compile(r"(?:\s+" + _NOT_NAME_WORD[3:-1] + r")+$")
+_TRAILING_DATE = re.compile(rf"(?:\s+{_DAY_OR_MONTH})+$")
 
 
 def _trim_trailing_date(text: str, m: Mention) -> Mention | None:
     """A day or month name ends a name ("Financial Times Senin" -> "Financial Times"); a day
     name alone is no name."""
-    if text[m.start:m.end] in ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"):
+    if text[m.start:m.end] in WEEKDAYS:
         return None
     hit = _TRAILING_DATE.search(text, m.start, m.end)
     if hit is None:

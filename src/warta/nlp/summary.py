@@ -27,16 +27,10 @@ def _bag(words: list[str]) -> Counter:
     return Counter(w for w in words if w not in STOP and len(w) > 2)
 
 
-def _cosine(a: Counter, b: Counter) -> float:
+def _cosine(a: Counter, a_squares: int, b: Counter, b_norm: float) -> float:
+    """Cosine of two bags, given a's sum of squared counts and b's norm (computed once)."""
     dot = sum(v * b.get(k, 0) for k, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
-
-
-def _lead_cosine(a: Counter, lead: Counter, lead_norm: float, own: int) -> float:
-    """_cosine(a, lead) with the lead's norm and a's squared norm computed once."""
-    dot = sum(v * lead.get(k, 0) for k, v in a.items())
-    norm = math.sqrt(own) * lead_norm
+    norm = math.sqrt(a_squares) * b_norm
     return dot / norm if norm else 0.0
 
 
@@ -62,7 +56,7 @@ def features(sentences: list[str], paragraph_of: list[int]) -> list[list[float]]
         rows.append([
             1.0, float(i == 0), 1.0 / (1 + i), float(i == 0 or paragraph_of[i - 1] != para),
             1.0 / (1 + para), i / max(n - 1, 1), min(len(ws) / 30.0, 2.0),
-            central, _lead_cosine(bag, lead, lead_norm, own) if i else 1.0,
+            central, _cosine(bag, own, lead, lead_norm) if i else 1.0,
             float(any(q in s for q in "\"“”")), len(_DIGIT.findall(s)) / max(len(s), 1),
         ])
     return rows
