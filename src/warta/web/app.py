@@ -166,10 +166,9 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
 
     def _entity(key: str) -> dict[str, Any]:
         profile = read(entity_profile, key, limit=50)
-        said = read(search_quotes, None, speaker=profile["key"], limit=50) if profile else None
         if profile is None:
             raise HTTPException(404, f"{key}: no such entity")
-        profile["quotes"] = said["rows"] if said else []
+        profile["quotes"] = read(search_quotes, None, speaker=profile["key"], limit=50)["rows"]
         return profile
 
     @app.get("/entities/{key}.json")
