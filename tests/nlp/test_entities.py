@@ -184,3 +184,32 @@ def test_canonical_name_going_on_after_the_acronym_brackets():
     text = "Badan Pangan Nasional (Bapanas) mencatat. Bapanas diam."
     entities, _ = link(text, merge(text, model(text, ("Badan Pangan Nasional", "ORG"), ("Bapanas", "ORG"))))
     assert {e.entity for e in entities if e.label == "ORG"} == {"badan-pangan-nasional"}
+
+
+def test_entities_common_word_opening_a_sentence_is_no_name():
+    text = "Risiko itu besar. Itulah kata Budi. Demi hukum, Budi diam."
+    merged = merge(text, model(text, ("Risiko", "PER"), ("Itulah", "PER"), ("Budi", "PER"),
+                               ("Demi", "PER"), ("Budi", "PER")))
+    # "Budi" is a name news capitalises; the other three are words it writes in lower case
+    assert spans(text, merged) == [("Budi", "PER"), ("Budi", "PER")]
+
+
+def test_entities_common_word_inside_a_sentence_stays_with_the_model():
+    text = "Ia membaca majalah Fenomena kemarin."
+    assert spans(text, merge(text, model(text, ("Fenomena", "ORG")))) == [("Fenomena", "ORG")]
+
+
+def test_entities_balinese_names_keep_their_i_and_ni():
+    text = "Ketua Partai Demokrat Bali I Made Mudharta dan Ni Luh Sari hadir."
+    merged = merge(text, model(text, ("Made Mudharta", "PER"), ("Luh Sari", "PER")))
+    assert spans(text, merged) == [("Partai Demokrat Bali", "ORG"), ("I Made Mudharta", "PER"),
+                                   ("Ni Luh Sari", "PER")]
+
+
+def test_entities_ranks_and_police_units_leave_person_names():
+    text = "Kabid Humas Polda Jawa Timur Kombes Pol Dirmanto dan Kapolri Jenderal Pol Badrodin Haiti hadir."
+    merged = merge(text, model(text, ("Polda Jawa Timur Kombes Pol Dirmanto", "PER"), ("Pol Badrodin Haiti", "PER")))
+    assert spans(text, merged) == [("Polda Jawa Timur", "ORG"), ("Dirmanto", "PER"), ("Badrodin Haiti", "PER")]
+    entities, index = link(text, merged)
+    roles = {index[e.entity]["name"]: index[e.entity]["roles"] for e in entities if e.label == "PER"}
+    assert roles["Badrodin Haiti"] == [{"title": "Jenderal Pol"}]

@@ -39,9 +39,42 @@ def read_conll(path: Path):
         yield words, tags
 
 
-def to_doc(vocab, words, tags, lower=False):
+def country_names(gazetteer: Path) -> set[tuple[str, ...]]:
+    """Country names of warta's gazetteer, as token tuples."""
+    names = set()
+    for line in gazetteer.read_text("utf-8").splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) >= 5 and cols[4] == "country":
+            names.add(tuple(cols[0].split()))
+    return names
+
+
+def unannotate(words, tags, names, longest):
+    """BILUO tags with country names (and any span overlapping one) marked missing ("-")."""
+    biluo = iob_to_biluo(tags)
+    hit = [False] * len(words)
+    for i in range(len(words)):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            if tuple(words[i:i + n]) in names:
+                hit[i:i + n] = [True] * n
+                break
+    # widen to whole entity spans so no span is cut in half
+    start = None
+    for i, tag in enumerate(biluo + ["O"]):
+        if tag[0] in "BU":
+            start = i
+        if start is not None and tag[0] in "LU":
+            if any(hit[start:i + 1]):
+                hit[start:i + 1] = [True] * (i + 1 - start)
+            start = None
+    return ["-" if h else t for h, t in zip(hit, biluo)]
+
+
+def to_doc(vocab, words, tags, lower=False, biluo=None):
     doc = Doc(vocab, words=[w.lower() for w in words] if lower else words)
-    doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
+    biluo = biluo or iob_to_biluo(tags)
+    spans = biluo_tags_to_spans(doc, [t if t != "-" else "O" for t in biluo])
+    doc.set_ents(spans, missing=[doc[i:i + 1] for i, t in enumerate(biluo) if t == "-"], default="outside")
     return doc
 
 
@@ -53,7 +86,11 @@ def main() -> None:
     ap.add_argument("--with-valid", action="store_true", help="also train on NERGrit valid")
     ap.add_argument("--no-nergrit", action="store_true", help="train on idner-news-2k alone")
     ap.add_argument("--idner-copies", type=int, default=1, help="times idner-news-2k train is included")
+    ap.add_argument("--missing-countries", action="store_true",
+                    help="leave country names unannotated in NERGrit (its convention differs from idner's)")
     args = ap.parse_args()
+    names = country_names(Path(__file__).resolve().parents[2] / "src/warta/nlp/lang/gazetteer.tsv")
+    longest = max(len(n) for n in names)
     ner = Path(args.data) / "ner"
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -69,11 +106,13 @@ def main() -> None:
     for name, files in sets.items():
         db, n = DocBin(), 0
         for f in files:
+            partial = name == "train" and args.missing_countries and "nergrit" in f.parts
             for words, tags in read_conll(f):
-                db.add(to_doc(vocab, words, tags))
+                biluo = unannotate(words, tags, names, longest) if partial else None
+                db.add(to_doc(vocab, words, tags, biluo=biluo))
                 n += 1
                 if name == "train" and rng.random() < args.lower:
-                    db.add(to_doc(vocab, words, tags, lower=True))
+                    db.add(to_doc(vocab, words, tags, lower=True, biluo=biluo))
         db.to_disk(out / f"{name}.spacy")
         print(f"{name}: {n} sentences -> {out / (name + '.spacy')}")
 

@@ -2,7 +2,8 @@
 
 Precedence, so that rules and model never fight:
 1. the model's spans come first; a PER span loses leading titles and places
-   ("Presiden AS Joe Biden" -> PER "Joe Biden");
+   ("Presiden AS Joe Biden" -> PER "Joe Biden"); a lone common word that opens a sentence
+   ("Risiko", "Itulah") is no name, whatever the model says;
 2. a rule span (gazetteer, FAC, PRODUCT, EVENT, NORP) replaces model spans it equals or
    contains, and is added where the model found nothing;
 3. a model span that contains a rule span is kept ("Pemprov DKI Jakarta" stays ORG);
@@ -85,12 +86,17 @@ EVENT_RE = re.compile(
 _ORG_WORDS = ("Dewan", "Kementerian", "Badan", "Komisi", "Lembaga", "Majelis", "Mahkamah", "Pengadilan",
               "Kejaksaan", "Kepolisian", "Partai", "Universitas", "Armada", "Komando", "Divisi", "Batalyon",
               "Brigade", "Korps", "Resimen", "Skuadron", "Angkatan", "Otoritas", "Direktorat",
-              "Dinas", "Pemerintah Provinsi", "Pemerintah Kota", "Pemerintah Kabupaten", "Bank")
+              "Dinas", "Pemerintah Provinsi", "Pemerintah Kota", "Pemerintah Kabupaten", "Bank",
+              "Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Kodam", "Korem", "Kodim")
 # An ORG name: the head word, then capitalised words or acronyms, with "dan" between them.
 # Day and month names (the time tagger's lists) end a name ("Financial Times Senin",
 # "Komisi III Januari").
 _DAY_OR_MONTH = "(?:" + trie_pattern(list(WEEKDAYS) + [m.capitalize() for m in MONTHS], re.escape) + r")(?![\w-])"
-_NOT_NAME_WORD = f"(?!{_DAY_OR_MONTH})"
+# Ranks end a name too ("Polda Jawa Timur Kombes Pol Dirmanto").
+_RANKS = ("Jenderal", "Komjen", "Irjen", "Brigjen", "Kombes", "AKBP", "AKP", "Kompol", "Iptu", "Ipda", "Aiptu",
+          "Bripka", "Briptu", "Brigadir", "Letjen", "Mayjen", "Laksamana", "Marsekal", "Kolonel", "Letkol",
+          "Letnan", "Sersan", "Kopral", "Pol", "Kapolda", "Kapolres", "Kapolsek", "Kabid", "Kasat")
+_NOT_NAME_WORD = f"(?!{_DAY_OR_MONTH}|(?:{trie_pattern(_RANKS)})(?![\\w-]))"
 ORG_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(_ORG_WORDS, key=len, reverse=True)))})"
                     rf"(?:\s+(?:dan\s+)?{_NOT_NAME_WORD}(?:[A-Z][\w'’-]*)){{1,5}}(?![\w-])")
 # A facility named after a lower-case noun: "pabrik penerbangan Komsomolsk", "stasiun Gambir".
@@ -132,13 +138,29 @@ def rule_mentions(text: str) -> list[Mention]:
     return sorted(kept, key=lambda x: x.start)
 
 
+# Balinese names open with a birth-order name after "I" (men) or "Ni" (women): "I Made Mudharta".
+_BALINESE = re.compile(r"(?<![\w-])(?:I|Ni)\s+$")
+_BIRTH_ORDER = frozenset(("Wayan", "Gede", "Putu", "Made", "Kadek", "Nengah", "Nyoman", "Komang", "Ketut",
+                          "Gusti", "Luh", "Ayu"))
+
+
+def _balinese(text: str, m: Mention) -> Mention:
+    """'I' or 'Ni' before a Balinese birth-order name belongs to the name."""
+    if text[m.start:m.end].split()[0] not in _BIRTH_ORDER:
+        return m
+    hit = _BALINESE.search(text, max(m.start - 4, 0), m.start)
+    return Mention(hit.start(), m.end, m.label, m.source) if hit else m
+
+
 def _trim_person(text: str, m: Mention, rule_at: dict[int, Mention]) -> Mention | None:
-    """Drop leading titles and places from a PER span; None when nothing of a name is left."""
+    """Drop leading titles, places and named bodies ("Polda Jawa Timur") from a PER span;
+    None when nothing of a name is left."""
     start = m.start
     while True:
         lead = title_re().match(text, start, m.end)
         place = rule_at.get(start)
-        if place is not None and not (place.end < m.end and place.kind in ("country", "province")):
+        if place is not None and not (place.end < m.end and (place.kind in ("country", "province")
+                                                             or (place.label, place.source) == ("ORG", "pattern"))):
             place = None
         if lead and lead.end() < m.end:
             start = lead.end()
@@ -150,13 +172,32 @@ def _trim_person(text: str, m: Mention, rule_at: dict[int, Mention]) -> Mention 
             start += 1
     if start >= m.end or not text[start].isupper() or text[start:m.end].lower() in NOT_PERSONS:
         return None
-    return Mention(start, m.end, m.label, m.source)
+    return _balinese(text, Mention(start, m.end, m.label, m.source))
 
 
 # Capitalised words at the start of a sentence that a model may take for a name.
 NOT_PERSONS = frozenset(("apa", "aku", "saya", "kami", "kita", "dia", "ia", "mereka", "ini", "itu", "anda",
                          "beliau", "siapa", "kenapa", "mengapa", "bagaimana", "tapi", "namun", "ya", "oh"))
 _CAPS = re.compile(r"[A-Z][\w'’-]*")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words news writes in lower case inside a sentence (training/lexicon/common_words.py)."""
+    return frozenset(_data("common_words.txt"))
+
+
+_OPENERS = "\"'“‘(["
+
+
+def _common_opener(text: str, m: Mention) -> bool:
+    """Whether ``m`` is one common word at the start of a sentence, where only its capital
+    made it look like a name ("Risiko bagi ...", "Itulah yang ...")."""
+    word = text[m.start:m.end]
+    if not word.isalpha() or word.lower() not in common_words():
+        return False
+    before = text[max(m.start - 40, 0):m.start].rstrip().rstrip(_OPENERS).rstrip()
+    return not before or before[-1] in ".!?:;\n"
 
 
 def _trim_lowercase(text: str, m: Mention) -> Mention | None:
@@ -236,6 +277,8 @@ def merge(text: str, model: list[Mention]) -> list[Mention]:
     for raw in sorted(model, key=lambda x: x.start):
         trimmed = _trim_lowercase(text, raw)
         trimmed = _trim_trailing_date(text, trimmed) if trimmed else None
+        if trimmed is not None and _common_opener(text, trimmed):
+            continue
         for m in _split_place(text, trimmed, rule_at) if trimmed else []:
             if m.label == "PER":
                 m = _trim_person(text, m, rule_at)
