@@ -97,6 +97,21 @@ def test_evaluate_ner_scores_exact_spans(tmp_path):
     assert scores["PER"]["f1"] == 0.0 and scores["ORG"]["f1"] == 1.0
 
 
+def test_evaluate_ner_skip_countries_leaves_country_names_out_of_both_sides(tmp_path):
+    from warta.evaluate import score_ner
+
+    path = tmp_path / "c.conll"
+    path.write_text("Serangan O\nIsrael O\nke O\nGaza B-LOC\ndan O\nMesir B-LOC\n. O\n", encoding="utf-8")
+
+    def tagger(words):  # tags every place, the country named as an actor too
+        return ["O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O"]
+
+    plain, skipped = score_ner(path, tagger), score_ner(path, tagger, skip_countries=True)
+    assert (plain["ALL"]["gold"], plain["ALL"]["predicted"]) == (2, 3)
+    # "Israel" and "Mesir" are country names: out of gold and prediction; "Gaza" stays
+    assert (skipped["ALL"]["gold"], skipped["ALL"]["predicted"], skipped["ALL"]["f1"]) == (1, 1, 1.0)
+
+
 def test_evaluate_ner_cli_model_alone_and_with_rules(tmp_path):
     path = tmp_path / "a.conll"
     path.write_text(CONLL, encoding="utf-8")

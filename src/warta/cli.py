@@ -457,8 +457,11 @@ def eval_time(data, gold, as_json):
 @click.option("--model", "model_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False),
               help="Score this spaCy model instead of the shipped one.")
 @click.option("--model-only", is_flag=True, help="Score the model alone, without warta's rules.")
+@click.option("--skip-countries", is_flag=True,
+              help="Leave spans that are exactly a country name out of gold and prediction "
+                   "(data sets differ on whether a country named as an actor is an entity).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_ner(data, model_dir, model_only, as_json):
+def eval_ner(data, model_dir, model_only, skip_countries, as_json):
     """Named entities: exact-span P/R/F1 per label (GPE and FAC count as LOC)."""
     from .evaluate import model_ner_tags, score_ner, warta_ner_tags
     from .nlp.pipeline import load_pipeline
@@ -468,7 +471,7 @@ def eval_ner(data, model_dir, model_only, as_json):
         os.environ["WARTA_NER_MODEL"] = str(Path(model_dir).resolve())
         load_pipeline.cache_clear()
     try:
-        scores = score_ner(Path(data), model_ner_tags if model_only else warta_ner_tags)
+        scores = score_ner(Path(data), model_ner_tags if model_only else warta_ner_tags, skip_countries)
     finally:
         if model_dir:  # leave this process's pipeline as it was
             if before is None:
@@ -476,7 +479,7 @@ def eval_ner(data, model_dir, model_only, as_json):
             else:
                 os.environ["WARTA_NER_MODEL"] = before
             load_pipeline.cache_clear()
-    what = "model alone" if model_only else "model + rules"
+    what = ("model alone" if model_only else "model + rules") + (", country names left out" if skip_countries else "")
     if as_json:
         _dump({"data": data, "system": what, "labels": scores})
         return

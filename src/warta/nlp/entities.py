@@ -299,7 +299,7 @@ def merge(text: str, model: list[Mention]) -> list[Mention]:
         person = next((kept[k] for k in overlapping if kept[k].label == "PER" and kept[k].start > r.start), None)
         if r.source == "pattern" and r.label == "ORG" and person is not None:
             # "Partai Golkar Aburizal Bakrie": the organisation ends where the person begins.
-            end = len(text[r.start:person.start].rstrip()) + r.start
+            end = len(re.sub(r"(?:\s+dan)?\s*$", "", text[r.start:person.start])) + r.start
             if len(text[r.start:end].split()) < 2:
                 continue
             r = Mention(r.start, end, r.label, r.source)
