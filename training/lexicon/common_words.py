@@ -52,7 +52,7 @@ def main() -> None:
         lower, caps = count(paragraphs)
     words = sorted(w for w, n in lower.items() if n >= args.min_lower and caps[w] <= args.max_caps * n)
     Path(args.out).write_text(
-        f"# words Indonesian news writes in lower case (training/lexicon/common_words.py on CLICK-ID,"
+        f"# words Indonesian news writes in lower case (training/lexicon/common_words.py on CLICK-ID, CC BY 4.0,"
         f" min {args.min_lower} lower-case, capitalised at most {args.max_caps:.0%})\n"
         + "\n".join(words) + "\n", "utf-8")
     print(f"{len(words)} common words -> {args.out}")
