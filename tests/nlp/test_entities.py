@@ -213,3 +213,9 @@ def test_entities_ranks_and_police_units_leave_person_names():
     entities, index = link(text, merged)
     roles = {index[e.entity]["name"]: index[e.entity]["roles"] for e in entities if e.label == "PER"}
     assert roles["Badrodin Haiti"] == [{"title": "Jenderal Pol"}]
+
+
+def test_entities_person_span_that_is_a_body_running_on_in_lower_case_is_an_org():
+    text = "Juru bicara Brigade Ezzedine al-Qassam mengatakan itu."
+    merged = merge(text, model(text, ("Brigade Ezzedine al-Qassam", "PER")))
+    assert spans(text, merged) == [("Brigade Ezzedine al-Qassam", "ORG")]

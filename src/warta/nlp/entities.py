@@ -154,8 +154,9 @@ def _balinese(text: str, m: Mention) -> Mention:
 
 def _trim_person(text: str, m: Mention, rule_at: dict[int, Mention]) -> Mention | None:
     """Drop leading titles, places and named bodies ("Polda Jawa Timur") from a PER span;
-    None when nothing of a name is left."""
-    start = m.start
+    None when nothing of a name is left, or the body's name when it runs on in lower case
+    ("Brigade Ezzedine al-Qassam" is an ORG)."""
+    start, body = m.start, None
     while True:
         lead = title_re().match(text, start, m.end)
         place = rule_at.get(start)
@@ -166,11 +167,15 @@ def _trim_person(text: str, m: Mention, rule_at: dict[int, Mention]) -> Mention 
             start = lead.end()
         elif place:
             start = place.end
+            if place.label == "ORG":
+                body = body if body is not None else place.start
         else:
             break
         while start < m.end and text[start].isspace():
             start += 1
     if start >= m.end or not text[start].isupper() or text[start:m.end].lower() in NOT_PERSONS:
+        if body is not None and start < m.end and text[start].islower():
+            return Mention(body, m.end, "ORG", m.source)
         return None
     return _balinese(text, Mention(start, m.end, m.label, m.source))
 
