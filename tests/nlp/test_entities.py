@@ -187,10 +187,11 @@ def test_canonical_name_going_on_after_the_acronym_brackets():
 
 
 def test_entities_common_word_opening_a_sentence_is_no_name():
-    text = "Risiko itu besar. Itulah kata Budi. Demi hukum, Budi diam."
+    text = "Risiko itu besar. Itulah kata Budi. Demi hukum, Budi diam\n\nFenomena ini baru."
     merged = merge(text, model(text, ("Risiko", "PER"), ("Itulah", "PER"), ("Budi", "PER"),
-                               ("Demi", "PER"), ("Budi", "PER")))
-    # "Budi" is a name news capitalises; the other three are words it writes in lower case
+                               ("Demi", "PER"), ("Budi", "PER"), ("Fenomena", "PER")))
+    # "Budi" is a name news capitalises; the others are words it writes in lower case, and a
+    # paragraph break opens a sentence even without a full stop before it
     assert spans(text, merged) == [("Budi", "PER"), ("Budi", "PER")]
 
 

@@ -92,7 +92,7 @@ _ORG_WORDS = ("Dewan", "Kementerian", "Badan", "Komisi", "Lembaga", "Majelis", "
 # Day and month names (the time tagger's lists) end a name ("Financial Times Senin",
 # "Komisi III Januari").
 _DAY_OR_MONTH = "(?:" + trie_pattern(list(WEEKDAYS) + [m.capitalize() for m in MONTHS], re.escape) + r")(?![\w-])"
-# Ranks end a name too ("Polda Jawa Timur Kombes Pol Dirmanto").
+# Ranks and police posts end a name too ("Polda Jawa Timur Kombes Pol Dirmanto").
 _RANKS = ("Jenderal", "Komjen", "Irjen", "Brigjen", "Kombes", "AKBP", "AKP", "Kompol", "Iptu", "Ipda", "Aiptu",
           "Bripka", "Briptu", "Brigadir", "Letjen", "Mayjen", "Laksamana", "Marsekal", "Kolonel", "Letkol",
           "Letnan", "Sersan", "Kopral", "Pol", "Kapolda", "Kapolres", "Kapolsek", "Kabid", "Kasat")
@@ -201,8 +201,9 @@ def _common_opener(text: str, m: Mention) -> bool:
     word = text[m.start:m.end]
     if not word.isalpha() or word.lower() not in common_words():
         return False
-    before = text[max(m.start - 40, 0):m.start].rstrip().rstrip(_OPENERS).rstrip()
-    return not before or before[-1] in ".!?:;\n"
+    window = text[max(m.start - 40, 0):m.start]
+    before = window.rstrip().rstrip(_OPENERS).rstrip()
+    return not before or before[-1] in ".!?:;" or "\n" in window[len(before):]
 
 
 def _trim_lowercase(text: str, m: Mention) -> Mention | None:
