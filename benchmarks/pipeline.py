@@ -2,9 +2,10 @@
 
     python benchmarks/pipeline.py [--limit 2000]
 
-Prints words/s (wall clock, and per CPU second, steadier on a shared machine) of warta.analyze_many (anatomy, sentences, NER model, entity rules, canonical
-entities, roles, time expressions) and of blank("id") tokenisation of the same texts in the
-same run, and the cost ratio between them; plus model size and load time.
+Prints words/s (wall clock, and per CPU second, steadier on a shared machine) of
+warta.analyze_many (anatomy, sentences, NER model, entity rules, canonical entities, roles,
+time expressions) and of blank("id") tokenisation of the same texts in the same run, and the
+cost ratio between them; plus model size and load time.
 """
 from __future__ import annotations
 

@@ -27,7 +27,8 @@ def count(paragraphs) -> tuple[Counter, Counter]:
     for para in paragraphs:
         for m in _TOKEN.finditer(para):
             word = m.group("word")
-            if m.group("stop") is not None:  # after a boundary or a quote: casing says nothing
+            # after a boundary or a quote casing says nothing; warta looks up only plain words
+            if m.group("stop") is not None or not word.isalpha():
                 continue
             if word.islower():
                 lower[word] += 1

@@ -39,14 +39,11 @@ def read_conll(path: Path):
         yield words, tags
 
 
-def country_names(gazetteer: Path) -> set[tuple[str, ...]]:
+def country_names() -> set[tuple[str, ...]]:
     """Country names of warta's gazetteer, as token tuples."""
-    names = set()
-    for line in gazetteer.read_text("utf-8").splitlines()[1:]:
-        cols = line.split("\t")
-        if len(cols) >= 5 and cols[4] == "country":
-            names.add(tuple(cols[0].split()))
-    return names
+    from warta.nlp.entities import gazetteer
+
+    return {tuple(name.split()) for name, (_, _, _, kind) in gazetteer().items() if kind == "country"}
 
 
 def unannotate(words, tags, names, longest):
@@ -89,8 +86,8 @@ def main() -> None:
     ap.add_argument("--missing-countries", action="store_true",
                     help="leave country names unannotated in NERGrit (its convention differs from idner's)")
     args = ap.parse_args()
-    names = country_names(Path(__file__).resolve().parents[2] / "src/warta/nlp/lang/gazetteer.tsv")
-    longest = max(len(n) for n in names)
+    names = country_names() if args.missing_countries else set()
+    longest = max((len(n) for n in names), default=0)
     ner = Path(args.data) / "ner"
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -166,9 +166,9 @@ def _trim_person(text: str, m: Mention, rule_at: dict[int, Mention]) -> Mention 
         if lead and lead.end() < m.end:
             start = lead.end()
         elif place:
+            if place.label == "ORG" and body is None:
+                body = place.start
             start = place.end
-            if place.label == "ORG":
-                body = body if body is not None else place.start
         else:
             break
         while start < m.end and text[start].isspace():
