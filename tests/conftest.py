@@ -5,7 +5,9 @@ import http.server
 import os
 import threading
 import time
+import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -23,11 +25,72 @@ def need(path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def store(tmp_path):
-    from warta.store import SQLiteStore
+# Every test that touches the database runs on both backends. PostgreSQL comes from
+# $WARTA_TEST_PG (a server URL; `.ci/run` starts a throwaway cluster and sets it); each test
+# gets a database of its own on it. Without it those tests skip, except under CI=true.
+BACKENDS = ["sqlite", "postgres"]
 
-    s = SQLiteStore(tmp_path / "test.db")
+
+def pg_server() -> str:
+    url = os.environ.get("WARTA_TEST_PG")
+    if not url:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but WARTA_TEST_PG is not set: the PostgreSQL tests must run under CI")
+        pytest.skip("PostgreSQL tests need WARTA_TEST_PG=postgresql://... (`.ci/run` starts a server)")
+    return url
+
+
+def pg_url(server: str, name: str) -> str:
+    return urlunsplit(urlsplit(server)._replace(path="/" + name))
+
+
+class Databases:
+    """Fresh, empty databases on either backend; PostgreSQL ones dropped at the end."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.created: list[str] = []
+
+    def new(self, kind: str) -> str:
+        name = f"warta_t_{uuid.uuid4().hex[:12]}"
+        if kind == "sqlite":
+            return str(self.folder / f"{name}.db")
+        import psycopg
+
+        server = pg_server()
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        self.created.append(name)
+        return pg_url(server, name)
+
+    def drop_all(self) -> None:
+        if not self.created:
+            return
+        import psycopg
+
+        with psycopg.connect(os.environ["WARTA_TEST_PG"], autocommit=True) as conn:
+            for name in self.created:
+                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory):
+    dbs = Databases(tmp_path_factory.mktemp("databases"))
+    yield dbs
+    dbs.drop_all()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, databases) -> str:
+    """An empty database on each backend in turn (a file path or a postgresql:// URL)."""
+    return databases.new(request.param)
+
+
+@pytest.fixture
+def store(db_url):
+    from warta.store import open_store
+
+    s = open_store(db_url)
     yield s
     s.close()
 

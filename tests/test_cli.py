@@ -74,8 +74,8 @@ def test_cli_analyze_jsonl_stream_keeps_order_and_ids(run, tmp_path):
     assert out[0]["outlet"] == "Kompas"
 
 
-def test_cli_ingest_search_show_stats(run, tmp_path):
-    db = tmp_path / "w.db"
+def test_cli_ingest_search_show_stats(run, db_url):
+    db = db_url
     result = run("ingest", EXAMPLES, "--db", db, "--json", "--jobs", "1")
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
@@ -95,13 +95,13 @@ def test_cli_ingest_search_show_stats(run, tmp_path):
     assert run("show", "tidak-ada", "--db", db).exit_code == 1
 
 
-def test_cli_ingest_reports_failures_and_goes_on(run, tmp_path):
+def test_cli_ingest_reports_failures_and_goes_on(run, tmp_path, db_url):
     folder = tmp_path / "campur"
     folder.mkdir()
     (folder / "kosong.txt").write_bytes(b"")
     (folder / "baik.txt").write_text("Liputan6.com, Jakarta - Festival digelar pekan depan.", encoding="utf-8")
     (folder / "rusak.jsonl").write_text('{"id": 1, "text": "Isi."}\n{oops\n', encoding="utf-8")
-    result = run("ingest", folder, "--db", tmp_path / "c.db", "--json", "--jobs", "1")
+    result = run("ingest", folder, "--db", db_url, "--json", "--jobs", "1")
     assert result.exit_code == 1
     summary = json.loads(result.stdout)
     assert (summary["new"], summary["failed"]) == (2, 2)
@@ -114,8 +114,8 @@ def test_cli_search_missing_db(run, tmp_path):
     assert not (tmp_path / "tidak.db").exists()
 
 
-def test_cli_entities_entity_quotes_timeline(run, tmp_path):
-    db = tmp_path / "nlp.db"
+def test_cli_entities_entity_quotes_timeline(run, db_url):
+    db = db_url
     assert run("ingest", EXAMPLES, "--db", db, "--jobs", "1", "--json").exit_code == 0
     top = json.loads(run("entities", "--db", db, "--json", "--label", "GPE").stdout)["rows"]
     assert top and all(r["label"] == "GPE" for r in top)

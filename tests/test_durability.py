@@ -1,11 +1,14 @@
-"""An ingest killed with SIGKILL mid-way loses nothing and duplicates nothing when re-run."""
+"""An ingest killed with SIGKILL mid-way loses nothing and duplicates nothing when re-run,
+on either backend."""
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
+
+from warta.errors import StoreError
+from warta.store import open_store
 
 PLACES = ["Jakarta", "Surabaya", "Medan", "Makassar", "Semarang", "Bandung", "Kupang", "Ambon"]
 TOPICS = ["harga beras", "banjir rob", "jalan tol", "pelabuhan", "sekolah rakyat", "puskesmas"]
@@ -20,22 +23,23 @@ def article(i: int) -> dict:
     return {"id": f"sintetis-{i:05d}", "text": body, "published": f"2024-{i % 12 + 1:02d}-15"}
 
 
+def write_corpus(path, n: int, start: int = 0) -> None:
+    path.write_text("".join(json.dumps(article(i)) + "\n" for i in range(start, start + n)), encoding="utf-8")
+
+
 def count(db) -> int:
     try:
-        conn = sqlite3.connect(db, timeout=5)
-        try:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
+        with open_store(db, readonly=True, create=False) as store:
+            return store.count()
+    except (StoreError, OSError):
         return 0
 
 
-def test_durability_sigkill_then_rerun(tmp_path):
+def test_durability_sigkill_then_rerun(tmp_path, db_url):
     n = 3000
     src = tmp_path / "banyak.jsonl"
-    src.write_text("".join(json.dumps(article(i)) + "\n" for i in range(n)), encoding="utf-8")
-    db = tmp_path / "tahan.db"
+    write_corpus(src, n)
+    db = db_url
     cmd = [sys.executable, "-m", "warta", "ingest", str(src), "--db", str(db), "--quiet",
            "--batch-size", "50", "--jobs", "2"]
     proc = subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.DEVNULL,
@@ -53,6 +57,17 @@ def test_durability_sigkill_then_rerun(tmp_path):
     summary = json.loads(done.stdout)
     assert summary["new"] == n - stored_at_kill
     assert summary["duplicate"] == stored_at_kill and summary["failed"] == 0
+
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            assert conn.execute("SELECT count(*), count(DISTINCT id), count(DISTINCT content_hash) "
+                                "FROM articles").fetchone() == (n, n, n)
+            assert conn.execute("SELECT count(*) FROM articles WHERE fts @@ to_tsquery('simple', 'rapat')"
+                                ).fetchone()[0] == n
+        return
+    import sqlite3
 
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,16 +1,18 @@
 import pytest
 
 import warta
-from conftest import EXAMPLES
+from conftest import BACKENDS, EXAMPLES
 from warta.ingest import ingest
 from warta.search import parse_query, search, snippet
 from warta.sources import iter_documents
 from warta.stemming import stem_text
+from warta.store.postgres import tsquery
+from warta.store.sqlite import fts5_match
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    store = warta.open(str(tmp_path_factory.mktemp("cari") / "cari.db"))
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus(request, databases):
+    store = warta.open(databases.new(request.param))
     summary = ingest(iter_documents([str(EXAMPLES)]), store, jobs=1)
     assert summary.new == 10
     yield store
@@ -76,8 +78,10 @@ def test_search_hostile_queries_never_crash(corpus, query):
 
 def test_search_query_parsing():
     q = parse_query('kunjungan "pabrik pesawat" -rusia jet* OR rudal')
-    assert q.match() == '(("kunjung") AND ("pabrik pesawat") AND ("jet"* OR "rudal")) NOT ("rusia")'
-    assert parse_query("NOT -").match() is None
+    assert fts5_match(q) == '(("kunjung") AND ("pabrik pesawat") AND ("jet"* OR "rudal")) NOT ("rusia")'
+    assert tsquery(q) == "((('kunjung')) & (('pabrik' <-> 'pesawat')) & (('jet':*) | ('rudal'))) & !(('rusia'))"
+    assert fts5_match(parse_query("NOT -")) is None and tsquery(parse_query("NOT -")) is None
+    assert not parse_query("NOT -")
 
 
 def test_search_snippet_offsets_point_at_hits():

@@ -105,8 +105,9 @@ def analyze_many(items: Iterable[dict[str, Any] | RawDocument], *, max_bytes: in
     yield from flush()
 
 
-def open_store(path: str = "warta.db"):
-    """Open (and create or migrate) the SQLite store at ``path``."""
-    from .store import SQLiteStore
+def open_store(db: str = "warta.db"):
+    """Open (creating or migrating it) the store at ``db``: a SQLite file path or a
+    ``postgresql://`` URL."""
+    from .store import open_store as open_db
 
-    return SQLiteStore(path)
+    return open_db(db)

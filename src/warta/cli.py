@@ -17,7 +17,7 @@ from .errors import InputError, QueryError, StoreError, WartaError
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-DB_HELP = "SQLite database file (default: $WARTA_DB or warta.db)."
+DB_HELP = "SQLite file or postgresql:// URL (default: $WARTA_DB or warta.db)."
 
 
 def _db_default() -> str:
@@ -34,14 +34,18 @@ def _dump(obj) -> None:
 
 
 def _open(db: str, create: bool = False):
-    from .store import SQLiteStore
+    from .store import open_store
 
-    if not create and not Path(db).exists():
-        fail(f"{db}: no such database (create one with `warta ingest PATH --db {db}`)")
     try:
-        return SQLiteStore(db)
+        return open_store(db, create=create)
     except StoreError as exc:
         fail(str(exc))
+
+
+def _display(db: str) -> str:
+    from .store import display
+
+    return display(db)
 
 
 def _run(db: str, fn, *args, **kwargs):
@@ -243,13 +247,13 @@ def ingest(paths, db, fmt, jobs, batch_size, max_bytes, reanalyze, as_json, quie
         finally:
             store.close()
     if as_json:
-        _dump({"db": db, **summary.to_dict()})
+        _dump({"db": store.url, **summary.to_dict()})
     else:
         rate = f" in {summary.seconds:.1f} s ({summary.total / summary.seconds:,.0f} articles/s)" \
             if summary.seconds else ""
         err.print(f"[bold]{summary.total:,}[/] documents{rate}: [green]{summary.new:,} new[/], "
                   f"{summary.updated:,} updated, {summary.duplicate:,} duplicate, "
-                  f"[{'red' if summary.failed else 'green'}]{summary.failed:,} failed[/] -> {escape(db)}")
+                  f"[{'red' if summary.failed else 'green'}]{summary.failed:,} failed[/] -> {escape(store.url)}")
     if summary.failed:
         sys.exit(1)
 
@@ -341,7 +345,7 @@ def entity(name, db, limit, as_json):
 
     profile = _run(db, entity_profile, name, limit=limit)
     if profile is None:
-        fail(f"{name}: no such entity in {db}")
+        fail(f"{name}: no such entity in {_display(db)}")
     if as_json:
         _dump(profile)
         return
@@ -389,7 +393,7 @@ def show(ident, db, as_json):
     """Show one stored article by id or URL."""
     record = _run(db, lambda store: store.get(ident))
     if record is None:
-        fail(f"{ident}: no such article in {db}")
+        fail(f"{ident}: no such article in {_display(db)}")
     if as_json:
         _dump(record)
     else:
@@ -406,7 +410,7 @@ def stats(db, as_json):
         _dump(figures)
         return
     c = figures["counts"]
-    out.print(f"[bold]{escape(figures['path'])}[/]  {figures['bytes'] / 1048576:.1f} MB, "
+    out.print(f"[bold]{escape(figures['path'])}[/] ({figures['backend']})  {figures['bytes'] / 1048576:.1f} MB, "
               f"published {figures['first_published'] or '-'} .. {figures['last_published'] or '-'}")
     out.print("  " + ", ".join(f"{n:,} {t}" for t, n in c.items()))
     table = Table("outlet", "articles", box=None, padding=(0, 2))
@@ -566,11 +570,54 @@ def export(db, fmt, output):
         if fmt == "plover":
             rows = plover_events(store)
         else:
-            rows = (json.loads(r["record"]) for r in store.iter_query("SELECT record FROM articles ORDER BY pk"))
+            rows = store.records()
         for row in rows:
             output.write(json.dumps(row, ensure_ascii=False) + "\n")
     finally:
         store.close()
+
+
+@cli.command(name="copy")
+@click.option("--from", "source", required=True, metavar="DB", help="Database to copy (SQLite file or postgresql:// URL).")
+@click.option("--to", "target", required=True, metavar="DB", help="Database to copy into (created or migrated).")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=500, show_default=True,
+              help="Articles written per transaction.")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def copy_command(source, target, batch_size, as_json, quiet):
+    """Copy a corpus between databases, e.g. from a SQLite file to PostgreSQL, analysing nothing again."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .store import COUNTED, copy
+
+    src = _open(source)
+    dst = _open(target, create=True)
+    try:
+        was_empty = dst.count() == 0
+        total = src.count()
+        progress = Progress(TextColumn("[bold]copying[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=err, disable=quiet or as_json, transient=True)
+        with progress:
+            task = progress.add_task("copy", total=total)
+            try:
+                statuses = copy(src, dst, batch_size=batch_size, on_batch=lambda n: progress.advance(task, n))
+            except StoreError as exc:
+                fail(str(exc))
+        before, after = src.stats()["counts"], dst.stats()["counts"]
+    finally:
+        src.close()
+        dst.close()
+    # Into an empty database, every table must end as it is in the source.
+    lost = {t: (before[t], after[t]) for t in COUNTED if was_empty and before[t] != after[t]}
+    if as_json:
+        _dump({"from": _display(source), "to": _display(target), **statuses, "source": before, "target": after,
+               "equal": not lost and was_empty})
+    else:
+        err.print(f"{total:,} articles from {escape(_display(source))} to {escape(_display(target))}: "
+                  f"{statuses['new']:,} new, {statuses['updated']:,} updated, {statuses['duplicate']:,} duplicate")
+        out.print("  " + ", ".join(f"{t} {before[t]:,} -> {after[t]:,}" for t in COUNTED))
+    if lost:
+        fail("the copy differs from its source: " + ", ".join(f"{t} {a} != {b}" for t, (a, b) in lost.items()))
 
 
 @cli.command()
@@ -585,9 +632,8 @@ def serve(db, host, port, write_token_env):
 
     from .web import create_app
 
-    if not Path(db).exists():
-        fail(f"{db}: no such database (create one with `warta ingest PATH --db {db}`)")
-    err.print(f"warta serving {escape(db)} on http://{host}:{port}/  (JSON: add .json to any page)")
+    _open(db).close()  # a missing or unreachable database is an error now, not on the first page
+    err.print(f"warta serving {escape(_display(db))} on http://{host}:{port}/  (JSON: add .json to any page)")
     token = os.environ.get(write_token_env) or None
     if token:
         err.print(f"writing enabled: POST /articles.json with 'Authorization: Bearer' and ${write_token_env}")

@@ -9,17 +9,16 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .anatomy import content_hash
 from .api import enrich_all, parse_all
+from .errors import StoreError
+from .ids import content_hash
 from .record import Article, Failed
 from .sources import RawDocument
-from .store import SQLiteStore, prepare_row
-from .store.sqlite import DUPLICATE, NEW, UPDATED, Row
+from .store import DUPLICATE, NEW, UPDATED, Row, Store, open_store, prepare_row
 
 
 @dataclass
@@ -49,25 +48,29 @@ class Known:
     id: str
 
 
-_readers: dict[str, sqlite3.Connection] = {}
+_readers: dict[tuple[int, str], Store] = {}
 
 
-def _known(db: str | None, articles: list[Article]) -> set[tuple[str, str]]:
+def _reader(db: str) -> Store | None:
+    """This worker process's read-only store (one per process: connections never cross a fork)."""
+    key = (os.getpid(), db)
+    if key not in _readers:
+        try:
+            _readers[key] = open_store(db, readonly=True, create=False)
+        except StoreError:
+            return None  # not there yet: nothing is known
+    return _readers[key]
+
+
+def _known(db: str | Store | None, articles: list[Article]) -> set[tuple[str, str]]:
     """(id, content hash) pairs of ``articles`` that the database already holds."""
-    if not db or not articles or not os.path.exists(db):
+    if not db or not articles:
         return set()
-    conn = _readers.get(db)
-    if conn is None:  # one read-only connection per worker process
-        conn = _readers[db] = sqlite3.connect(f"file:{os.path.abspath(db)}?mode=ro", uri=True, timeout=30)
-    pairs = [(a.id, content_hash(a.text)) for a in articles]
-    found = set()
-    for ident, digest in pairs:
-        if conn.execute("SELECT 1 FROM articles WHERE id = ? AND content_hash = ?", (ident, digest)).fetchone():
-            found.add((ident, digest))
-    return found
+    store = _reader(db) if isinstance(db, str) else db
+    return store.known([(a.id, content_hash(a.text)) for a in articles]) if store else set()
 
 
-def process(raws: list[RawDocument], db: str | None = None) -> list[Row | Failed | Known]:
+def process(raws: list[RawDocument], db: str | Store | None = None) -> list[Row | Failed | Known]:
     """Analyse a few documents and prepare their rows (runs in a worker). With ``db``, articles
     already stored unchanged are not analysed again."""
     parsed = parse_all(raws)
@@ -102,13 +105,14 @@ def _chunks(docs: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument
         yield chunk
 
 
-def _results(docs: Iterable[RawDocument], jobs: int, db: str | None, chunk: int = 16
+def _results(docs: Iterable[RawDocument], jobs: int, store: Store | None, chunk: int = 16
              ) -> Iterator[Row | Failed | Known]:
-    work = functools.partial(process, db=db)
     if jobs <= 1:
-        for rows in map(work, _chunks(docs, chunk)):
+        for rows in map(functools.partial(process, db=store), _chunks(docs, chunk)):
             yield from rows
         return
+    # Workers read through their own connection to the same database (by its URL).
+    work = functools.partial(process, db=store.dsn if store is not None else None)
     from .nlp.pipeline import load_pipeline
 
     load_pipeline()  # once, before the workers fork, so they share it
@@ -122,7 +126,7 @@ def default_jobs() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def ingest(docs: Iterable[RawDocument], store: SQLiteStore, *, jobs: int | None = None,
+def ingest(docs: Iterable[RawDocument], store: Store, *, jobs: int | None = None,
            batch_size: int = 200, on_result: Callable[[str, Row | Failed], None] | None = None,
            reanalyze: bool = False) -> Summary:
     """Store every document of ``docs``; return counts of new, updated, duplicate and failed.
@@ -138,7 +142,7 @@ def ingest(docs: Iterable[RawDocument], store: SQLiteStore, *, jobs: int | None 
             setattr(summary, status, getattr(summary, status) + 1)
         pending.clear()
 
-    for result in _results(docs, jobs or default_jobs(), None if reanalyze else store.path):
+    for result in _results(docs, jobs or default_jobs(), None if reanalyze else store):
         if isinstance(result, Known):
             summary.duplicate += 1
             if on_result:

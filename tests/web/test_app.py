@@ -5,7 +5,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import warta
-from conftest import EXAMPLES
+from conftest import BACKENDS, EXAMPLES
 from warta.ingest import ingest
 from warta.sources import RawDocument, iter_documents
 from warta.web import create_app
@@ -15,15 +15,16 @@ HOSTILE = ("<p>TEMPO.CO, Jakarta - Warga menulis <script>alert('x')</script> di 
            "<p>“Kami tidak takut,” kata Budi Santoso kepada wartawan di Jakarta pada Senin.</p>")
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    db = tmp_path_factory.mktemp("web") / "web.db"
-    store = warta.open(str(db))
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(request, databases):
+    db = databases.new(request.param)
+    store = warta.open(db)
     docs = list(iter_documents([str(EXAMPLES)]))
     docs.append(RawDocument(source="hostile", id="hostile", text=HOSTILE.replace("<p>", "").replace("</p>", "\n\n")))
     ingest(docs, store, jobs=1)
     store.close()
-    return TestClient(create_app(db))
+    with TestClient(create_app(db)) as c:
+        yield c
 
 
 def assert_error_shape(resp, status):
@@ -84,8 +85,21 @@ def test_web_openapi_and_versions(client):
 
 
 def test_web_missing_database(tmp_path):
-    resp = TestClient(create_app(tmp_path / "none.db")).get("/search.json", params={"q": "x"})
+    with TestClient(create_app(tmp_path / "none.db")) as c:
+        assert_error_shape(c.get("/search.json", params={"q": "x"}), 503)
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_web_unreachable_postgres():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with TestClient(create_app(f"postgresql://warta:rahasia@127.0.0.1:{port}/warta")) as c:
+        resp = c.get("/search.json", params={"q": "x"})
     assert_error_shape(resp, 503)
+    assert "cannot connect" in resp.json()["error"] and "rahasia" not in resp.json()["error"]
 
 
 def test_web_entity_page_chart_and_network(client):
@@ -114,23 +128,22 @@ def test_web_search_exports(client):
     assert_error_shape(client.get("/search.xml", params={"q": "harga"}), 404)
 
 
-def test_web_writing_needs_the_token(tmp_path):
-    from warta.store import SQLiteStore
-
-    db = tmp_path / "w.db"
-    SQLiteStore(db).close()
+def test_web_writing_needs_the_token(db_url):
+    db = db_url
+    warta.open(db).close()
     article = {"id": "baru-1", "text": "KOMPAS.com - Harga cabai naik tajam di Pasar Induk Kramat Jati.",
                "published": "2024-06-01"}
-    read_only = TestClient(create_app(db))
-    assert_error_shape(read_only.post("/articles.json", json=article), 403)
-    app = TestClient(create_app(db, write_token="rahasia"))
-    assert_error_shape(app.post("/articles.json", json=article, headers={"Authorization": "Bearer salah"}), 401)
-    ok = app.post("/articles.json", json=article, headers={"Authorization": "Bearer rahasia"})
-    assert ok.status_code == 201 and ok.json()["status"] == "new" and ok.json()["article"]["outlet"] == "Kompas"
-    again = app.post("/articles.json", json=article, headers={"Authorization": "Bearer rahasia"})
-    assert again.json()["status"] == "duplicate"
-    assert_error_shape(app.post("/articles.json", json={"id": "x"}, headers={"Authorization": "Bearer rahasia"}), 400)
-    assert app.get("/articles/baru-1.json").json()["article"]["id"] == "baru-1"
+    with TestClient(create_app(db)) as read_only:
+        assert_error_shape(read_only.post("/articles.json", json=article), 403)
+    with TestClient(create_app(db, write_token="rahasia")) as app:
+        assert_error_shape(app.post("/articles.json", json=article, headers={"Authorization": "Bearer salah"}), 401)
+        ok = app.post("/articles.json", json=article, headers={"Authorization": "Bearer rahasia"})
+        assert ok.status_code == 201 and ok.json()["status"] == "new" and ok.json()["article"]["outlet"] == "Kompas"
+        again = app.post("/articles.json", json=article, headers={"Authorization": "Bearer rahasia"})
+        assert again.json()["status"] == "duplicate"
+        assert_error_shape(app.post("/articles.json", json={"id": "x"}, headers={"Authorization": "Bearer rahasia"}),
+                           400)
+        assert app.get("/articles/baru-1.json").json()["article"]["id"] == "baru-1"
 
 
 def test_web_search_facets_and_entity_filter(client):
@@ -155,20 +168,20 @@ def test_web_parquet_export(client):
     assert table.num_rows >= 2 and table.column_names[:3] == ["id", "title", "outlet"]
 
 
-def test_web_events_page_and_filters(tmp_path):
-    from warta.store import SQLiteStore, prepare_row
+def test_web_events_page_and_filters(db_url):
+    from warta.store import open_store, prepare_row
 
-    db = tmp_path / "ev.db"
+    db = db_url
     rec = warta.analyze("Presiden Joko Widodo bertemu Perdana Menteri Anthony Albanese di Jakarta.",
                         published="2024-07-01", id="ev1").to_dict()
     rec["events"] = [{"type": "CONSULT", "mode": "visit", "actor": "joko-widodo", "target": "anthony-albanese",
                       "where": "Jakarta", "when": "2024-07-01", "sentence": 0,
                       "trigger": {"start": 29, "end": 36, "text": "bertemu"}}]
-    with SQLiteStore(db) as s:
+    with open_store(db) as s:
         s.write([prepare_row(rec)])
-    c = TestClient(create_app(db))
-    assert c.get("/events.json").json()["total"] == 1
-    assert c.get("/events.json", params={"type": "consult", "actor": "joko-widodo"}).json()["total"] == 1
-    assert c.get("/events.json", params={"type": "ASSAULT"}).json()["total"] == 0
-    page = c.get("/events").text
-    assert "CONSULT" in page and "bertemu" in page and '<svg class="chart"' in page
+    with TestClient(create_app(db)) as c:
+        assert c.get("/events.json").json()["total"] == 1
+        assert c.get("/events.json", params={"type": "consult", "actor": "joko-widodo"}).json()["total"] == 1
+        assert c.get("/events.json", params={"type": "ASSAULT"}).json()["total"] == 0
+        page = c.get("/events").text
+        assert "CONSULT" in page and "bertemu" in page and '<svg class="chart"' in page

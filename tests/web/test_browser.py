@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from conftest import BACKENDS, EXAMPLES, ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -20,9 +20,9 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("browser") / "b.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def server(request, databases):
+    db = databases.new(request.param)
     subprocess.run([sys.executable, "-m", "warta", "ingest", str(EXAMPLES), "--db", str(db), "-q", "--jobs", "1"],
                    check=True, capture_output=True)
     with socket.socket() as s:
@@ -42,7 +42,11 @@ def server(tmp_path_factory):
     proc.wait(timeout=10)
 
 
-def test_browser_search_article_entity_chart(server, tmp_path):
+def shot(page, name: str, request) -> None:
+    page.screenshot(path=str(SHOTS / f"{name}-{request.node.callspec.id}.png"), full_page=True)
+
+
+def test_browser_search_article_entity_chart(server, request):
     from playwright.sync_api import sync_playwright
 
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -56,12 +60,12 @@ def test_browser_search_article_entity_chart(server, tmp_path):
         page.click("header button")
         page.wait_for_selector("ol.results li")
         assert "Harga Beras Medium" in page.inner_text("ol.results")
-        page.screenshot(path=str(SHOTS / "search.png"), full_page=True)
+        shot(page, "search", request)
 
         page.click("ol.results li a.title")
         page.wait_for_selector("article .body")
         assert page.locator(".body a.ent").count() > 3 and page.locator(".body .quote").count() >= 1
-        page.screenshot(path=str(SHOTS / "article.png"), full_page=True)
+        shot(page, "article", request)
 
         page.click(".body a.ent.GPE")
         page.wait_for_selector("#mentions-chart svg")
@@ -69,11 +73,11 @@ def test_browser_search_article_entity_chart(server, tmp_path):
         box = page.locator("#mentions-chart svg").bounding_box()
         assert box and box["width"] > 100 and box["height"] > 50  # the chart is drawn, not empty
         assert page.locator("#network svg circle").count() >= 2
-        page.screenshot(path=str(SHOTS / "entity.png"), full_page=True)
+        shot(page, "entity", request)
 
         page.goto(server + "/dashboard")
         page.wait_for_selector("#per-day svg rect.bar")
-        page.screenshot(path=str(SHOTS / "dashboard.png"), full_page=True)
+        shot(page, "dashboard", request)
         browser.close()
     assert errors == []
     assert all((SHOTS / f"{n}.png").stat().st_size > 5000 for n in ("search", "article", "entity", "dashboard"))

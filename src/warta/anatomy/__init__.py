@@ -1,11 +1,11 @@
 """Anatomy: one RawDocument in, one Article (body and metadata, no NLP yet) out."""
 from __future__ import annotations
 
-import hashlib
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import InputError
+from ..ids import article_id, content_hash
 from ..record import Article, Author
 from ..sources import RawDocument
 from .body import split_body
@@ -16,7 +16,6 @@ from .outlets import by_token, by_url, outlet_name
 __all__ = ["parse_document", "canonical_url", "content_hash", "article_id"]
 
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ref|src|source|amp|page|single)$", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
 
 
 def canonical_url(url: str | None) -> str | None:
@@ -30,20 +29,6 @@ def canonical_url(url: str | None) -> str | None:
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
     path = parts.path.rstrip("/") or "/"
     return urlunsplit(((parts.scheme or "https").lower(), host, path, query, ""))
-
-
-def content_hash(text: str) -> str:
-    """Hash of the body with white space collapsed: equal bodies are exact duplicates."""
-    return hashlib.sha1(_SPACE.sub(" ", text).strip().encode("utf-8")).hexdigest()
-
-
-def article_id(given: str | None, url: str | None, text: str) -> str:
-    """The input id, else a hash of the canonical URL, else a hash of the body."""
-    if given:
-        return given
-    if url:
-        return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
-    return content_hash(text)[:16]
 
 
 def parse_document(raw: RawDocument) -> Article:

@@ -1,4 +1,70 @@
-"""The store: articles and what was extracted from them. Never imports nlp or the web layer."""
-from .sqlite import SQLiteStore, prepare_row
+"""The store: articles and what was extracted from them, behind one protocol (``Store``).
 
-__all__ = ["SQLiteStore", "prepare_row"]
+``open_store(db)`` takes a SQLite file path or a ``postgresql://`` URL. Never imports nlp,
+anatomy or the web layer.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import StoreError
+from .base import COUNTED, DUPLICATE, NEW, UPDATED, Row, Store, prepare_row
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres(db: str) -> bool:
+    return str(db).startswith(POSTGRES_SCHEMES)
+
+
+def display(db: str) -> str:
+    """``db`` fit to print (a URL's password masked)."""
+    if is_postgres(db):
+        from .postgres import safe_url
+
+        return safe_url(str(db))
+    return str(db)
+
+
+def open_store(db: str | Path = "warta.db", *, create: bool = True, readonly: bool = False,
+               pool_size: int | None = None) -> Store:
+    """Open the store at ``db`` (a file path or a ``postgresql://`` URL), migrating it unless
+    ``readonly``. Without ``create``, a database that holds no warta tables is an error."""
+    db = str(db)
+    if is_postgres(db):
+        from .postgres import PostgresStore
+
+        return PostgresStore(db, readonly=readonly, create=create, pool_size=pool_size)
+    if "://" in db:
+        raise StoreError(f"{db}: not a database warta can open (give a SQLite file path or a "
+                         "postgresql://USER@HOST/DBNAME URL)")
+    if not create and not Path(db).exists():
+        raise StoreError(f"{db}: no such database (create one with `warta ingest PATH --db {db}`)")
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(db, readonly=readonly)
+
+
+def copy(source: Store, target: Store, *, batch_size: int = 500, on_batch=None) -> dict[str, int]:
+    """Write every article of ``source`` into ``target``; the new/updated/duplicate counts."""
+    counts = {NEW: 0, UPDATED: 0, DUPLICATE: 0}
+    batch: list[Row] = []
+
+    def flush():
+        for status in target.write(batch):
+            counts[status] += 1
+        if on_batch:
+            on_batch(len(batch))
+        batch.clear()
+
+    for row in source.rows():
+        batch.append(row)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    return counts
+
+
+__all__ = ["open_store", "is_postgres", "display", "copy", "Store", "Row", "prepare_row",
+           "NEW", "UPDATED", "DUPLICATE", "COUNTED"]

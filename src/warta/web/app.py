@@ -1,15 +1,18 @@
 """The FastAPI app: every page answers as HTML and, with a .json suffix or Accept, as JSON.
 
 JSON success bodies carry {"ok": true, ...}; every JSON error is
-{"ok": false, "status": N, "error": "one line", "errors": [...]}. The app only reads the
-database (it opens it read-only).
+{"ok": false, "status": N, "error": "one line", "errors": [...]}. The app reads through one
+read-only store shared by its threads (a connection pool on PostgreSQL); it writes only
+with a write token.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import hmac
 import io
 import json
+import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,7 +30,7 @@ from ..errors import QueryError, StoreError, WartaError
 from ..sources import document_from_dict
 from ..search import entity_profile, list_events, search, search_quotes
 from .charts import bar_chart, network
-from ..store import SQLiteStore, prepare_row
+from ..store import Store, display, open_store, prepare_row
 from .highlight import article_html
 
 TEMPLATES = Jinja2Templates(directory=str(resources.files(__package__).joinpath("templates")))
@@ -43,31 +46,69 @@ def error_body(status: int, error: str, errors: list[Any] | None = None) -> dict
     return {"ok": False, "status": status, "error": error, "errors": errors or []}
 
 
+POOL_SIZE = 8  # PostgreSQL connections the app's threads share for reading
+
+
+class _Stores:
+    """The app's stores, opened on first use (so a database created later is found then)."""
+
+    def __init__(self, db: str):
+        self.db = db
+        self._lock = threading.Lock()
+        self._reader: Store | None = None
+        self._writer: Store | None = None
+
+    def reader(self) -> Store:
+        with self._lock:
+            if self._reader is None:
+                try:
+                    self._reader = open_store(self.db, readonly=True, create=False, pool_size=POOL_SIZE)
+                except StoreError as exc:
+                    raise HTTPException(503, str(exc)) from None
+            return self._reader
+
+    def writer(self) -> Store:
+        with self._lock:
+            if self._writer is None:
+                try:
+                    self._writer = open_store(self.db, pool_size=2)
+                except StoreError as exc:
+                    raise HTTPException(503, str(exc)) from None
+            return self._writer
+
+    def close(self) -> None:
+        with self._lock:
+            for s in (self._reader, self._writer):
+                if s is not None:
+                    s.close()
+            self._reader = self._writer = None
+
+
 def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -> FastAPI:
-    """The app over the SQLite database at ``db``; read-only unless ``write_token`` is set."""
-    app = FastAPI(title="warta", version=__version__,
+    """The app over the store at ``db`` (a SQLite file or a postgresql:// URL); read-only
+    unless ``write_token`` is set."""
+    stores = _Stores(str(db))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        stores.close()
+
+    app = FastAPI(title="warta", version=__version__, lifespan=lifespan,
                   description="Indonesian news as structured, searchable records.")
-    app.state.db = str(db)
+    app.state.db = display(str(db))
+    app.state.stores = stores
     app.mount("/static", StaticFiles(directory=str(resources.files(__package__).joinpath("static"))),
               name="static")
 
-    def store() -> SQLiteStore:
-        if not Path(app.state.db).exists():
-            raise HTTPException(503, f"{app.state.db}: no such database (run `warta ingest` first)")
-        try:
-            return SQLiteStore(app.state.db, readonly=True)
-        except StoreError as exc:
-            raise HTTPException(503, str(exc)) from None
-
     def read(fn, *args, **kwargs):
-        """Run one read against a fresh read-only connection; a bad query is a 400."""
-        s = store()
+        """Run one read on the shared read-only store; a bad query is a 400."""
         try:
-            return fn(s, *args, **kwargs)
+            return fn(stores.reader(), *args, **kwargs)
         except QueryError as exc:
             raise HTTPException(400, str(exc)) from None
-        finally:
-            s.close()
+        except StoreError as exc:
+            raise HTTPException(503, str(exc)) from None
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -206,10 +247,7 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
 
     def _dashboard() -> dict[str, Any]:
         figures = read(lambda s: s.stats())
-        per_day = [dict(r) for r in read(lambda s: s.query(
-            "SELECT published AS date, count(*) AS articles FROM articles "
-            "WHERE published IS NOT NULL GROUP BY published ORDER BY published"))]
-        return {"ok": True, **figures, "per_day": per_day}
+        return {"ok": True, **figures, "per_day": read(lambda s: s.per_day())}
 
     @app.get("/dashboard.json")
     def dashboard_json():
@@ -276,8 +314,10 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
             record = analyze_document(raw).to_dict()
         except WartaError as exc:
             raise HTTPException(400, str(exc)) from None
-        with SQLiteStore(app.state.db) as writer:
-            (status,) = writer.write([prepare_row(record, source="web")])
+        try:
+            (status,) = stores.writer().write([prepare_row(record, source="web")])
+        except StoreError as exc:
+            raise HTTPException(503, str(exc)) from None
         return JSONResponse({"ok": True, "status": status, "article": record},
                             status_code=201 if status == "new" else 200)
 

@@ -1,0 +1,106 @@
+"""The store protocol: the one way in and out of storage, whatever the backend.
+
+A backend takes rows ready to write (``Row``, computed away from the writer, in worker
+processes) and answers reads with plain dicts and lists. Queries arrive parsed
+(``warta.query.ParsedQuery``, ``Filters``), never as SQL: each backend writes its own.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+from ..ids import content_hash
+from ..query import Filters, ParsedQuery
+from ..stemming import stem_text
+
+NEW, UPDATED, DUPLICATE = "new", "updated", "duplicate"
+# Tables whose row counts say whether two stores hold the same corpus.
+COUNTED = ("articles", "entities", "mentions", "times", "quotes", "events")
+
+
+@dataclass
+class Row:
+    """An article ready to write."""
+
+    id: str
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+    dateline_place: str | None
+    text: str
+    content_hash: str
+    title_stems: str
+    text_stems: str
+    record: str
+    source: str | None
+    ingested_at: str | None = None  # kept when a corpus is copied; else the time of writing
+
+
+def prepare_row(record: dict[str, Any], source: str | None = None) -> Row:
+    """A Row from an article record (``Article.to_dict()``)."""
+    dateline = record.get("dateline") or {}
+    return Row(
+        id=record["id"], url=record.get("url"), title=record.get("title"),
+        outlet=record.get("outlet"), published=record.get("published"),
+        dateline_place=dateline.get("place"), text=record["text"],
+        content_hash=content_hash(record["text"]),
+        title_stems=stem_text(record.get("title") or ""), text_stems=stem_text(record["text"]),
+        record=json.dumps(record, ensure_ascii=False), source=source)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What every backend offers. Reads return JSON-ready dicts."""
+
+    url: str  # where the store lives, safe to print (no password)
+    dsn: str  # what open_store() takes to reach it again, from another process (never print it)
+
+    # -- life ------------------------------------------------------------------------------
+    def close(self) -> None: ...
+    def __enter__(self) -> "Store": ...
+    def __exit__(self, *exc) -> None: ...
+    def migrate(self) -> list[str]:
+        """Apply pending migrations (each in one transaction); the names applied."""
+    def applied_migrations(self) -> list[str]: ...
+
+    # -- writes ----------------------------------------------------------------------------
+    def write(self, rows: Iterable[Row]) -> list[str]:
+        """Upsert ``rows`` in one transaction; per row: new, updated or duplicate. Safe
+        against concurrent writers: an article stored by another writer is a duplicate."""
+
+    # -- reading articles ------------------------------------------------------------------
+    def known(self, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The (id, content hash) pairs already stored exactly so."""
+    def get(self, ident: str) -> dict[str, Any] | None:
+        """The record of the article with this id or URL."""
+    def count(self) -> int: ...
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every stored record, in the order stored."""
+    def rows(self) -> Iterator[Row]:
+        """Every stored article as a Row (to copy a corpus), in the order stored."""
+    def event_records(self) -> Iterator[dict[str, Any]]:
+        """Records of the articles with events, by publication date."""
+
+    # -- search and analysis ---------------------------------------------------------------
+    def search(self, query: ParsedQuery, filters: Filters, *, limit: int, offset: int,
+               facets: bool) -> dict[str, Any]:
+        """{"total", "rows": [{id, title, outlet, published, text, score}], "facets"?}, best
+        first (higher score is better)."""
+    def timeline(self, query: ParsedQuery | None, filters: Filters, *, limit: int) -> dict[str, Any]:
+        """Time expressions resolved to a day, in date order."""
+    def top_entities(self, *, label: str | None, top: int) -> list[dict[str, Any]]: ...
+    def entity(self, key: str, *, alias: str | None, limit: int) -> dict[str, Any] | None:
+        """Everything stored about the entity ``key`` (else the one most often written ``alias``)."""
+    def quotes(self, query: ParsedQuery | None, *, speaker_key: str | None, speaker: str | None,
+               limit: int) -> dict[str, Any]: ...
+    def events(self, *, type: str | None, actor: str | None, target: str | None,
+               limit: int) -> dict[str, Any]: ...
+    def per_day(self) -> list[dict[str, Any]]:
+        """Articles per publication day."""
+    def stats(self) -> dict[str, Any]:
+        """Counts of every table, dates, outlets, migrations, size on disk."""
+    def match_ids(self, query: ParsedQuery, limit: int) -> list[str]:
+        """The bare engine query, best first: what a benchmark compares warta's search with."""

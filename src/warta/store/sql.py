@@ -1,0 +1,419 @@
+"""What the SQL backends share: the schema's shape, every read and write written once.
+
+A backend (``sqlite``, ``postgres``) supplies connections and transactions, its parameter
+style, its full-text search (the engine's own syntax, built from a ParsedQuery) and its
+numbered migrations. Everything else here is SQL that both engines run as written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from importlib import resources
+from typing import Any
+
+from ..errors import StoreError
+from ..query import Filters, ParsedQuery
+from ..stemming import stem_text
+from .base import COUNTED, DUPLICATE, NEW, UPDATED, Row
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PAGE = 500  # rows fetched at a time when iterating a whole corpus
+_ARTICLE_COLUMNS = ("id", "url", "title", "outlet", "published", "dateline_place", "text",
+                    "content_hash", "title_stems", "text_stems", "record", "source", "ingested_at")
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def read_migrations(package: str) -> list[tuple[str, str]]:
+    """(name, sql) of every migration in ``package``'s ``migrations/`` folder, in order."""
+    folder = resources.files(package).joinpath("migrations")
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
+    return [(n.removesuffix(".sql"), folder.joinpath(n).read_text("utf-8")) for n in names]
+
+
+class SQLStore:
+    """The shared part of an SQL backend. Subclasses fill in the hooks marked below."""
+
+    url: str
+    retries = 5
+
+    # -- hooks ----------------------------------------------------------------------------
+
+    def _reading(self) -> AbstractContextManager:
+        """A connection to read with (rows as dicts)."""
+        raise NotImplementedError
+
+    def _transaction(self) -> AbstractContextManager:
+        """A connection inside one write transaction, committed on success."""
+        raise NotImplementedError
+
+    def _sql(self, sql: str) -> str:
+        """``sql`` with ``:name`` parameters in the driver's style."""
+        return sql
+
+    def _retryable(self, exc: BaseException) -> bool:
+        """Whether a failed write transaction should simply run again (lock, deadlock, race)."""
+        return False
+
+    def _ranked(self, query: ParsedQuery) -> tuple[str, str, str, dict[str, Any]]:
+        """(FROM clause with ``articles a``, match condition, score expression (higher is
+        better), parameters) for a full-text search of articles."""
+        raise NotImplementedError
+
+    def _article_match(self, query: ParsedQuery) -> tuple[str, dict[str, Any]]:
+        """A condition on ``a`` (articles) true when the article matches ``query``."""
+        raise NotImplementedError
+
+    def _quote_match(self, query: ParsedQuery) -> tuple[str, dict[str, Any]]:
+        """A condition on ``q`` (quotes) true when the quote matches ``query``."""
+        raise NotImplementedError
+
+    def _bytes(self) -> int:
+        raise NotImplementedError
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _exec(self, conn, sql: str, params: dict[str, Any] | None = None):
+        return conn.execute(self._sql(sql), params or {})
+
+    def _many(self, conn, sql: str, seq: list[dict[str, Any]]) -> None:
+        if seq:
+            conn.executemany(self._sql(sql), seq)
+
+    def _all(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        with self._reading() as conn:
+            return list(self._exec(conn, sql, params).fetchall())
+
+    def _one(self, sql: str, params: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        rows = self._all(sql, params)
+        return rows[0] if rows else None
+
+    def _scalar(self, sql: str, params: dict[str, Any] | None = None) -> Any:
+        row = self._one(sql, params)
+        return next(iter(row.values())) if row else None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.url}>"
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def write(self, rows: Iterable[Row]) -> list[str]:
+        rows = list(rows)
+        stamp = now()
+        for attempt in range(self.retries + 1):
+            try:
+                with self._transaction() as conn:
+                    return [self._upsert(conn, row, stamp) for row in rows]
+            except Exception as exc:
+                if attempt == self.retries or not self._retryable(exc):
+                    if isinstance(exc, StoreError):
+                        raise
+                    raise StoreError(f"{self.url}: cannot write ({type(exc).__name__}: "
+                                     f"{str(exc).strip().splitlines()[0] if str(exc).strip() else 'no detail'})"
+                                     ) from exc
+                time.sleep(0.05 * 2 ** attempt)
+        raise AssertionError("unreachable")
+
+    def _upsert(self, conn, row: Row, stamp: str) -> str:
+        found = self._exec(conn, "SELECT pk, content_hash FROM articles WHERE id = :id", {"id": row.id}).fetchone()
+        same_body = self._exec(conn, "SELECT pk FROM articles WHERE content_hash = :h",
+                               {"h": row.content_hash}).fetchone()
+        if found is None and same_body is not None:
+            return DUPLICATE  # the same body under another id: an exact duplicate
+        if found is not None and found["content_hash"] == row.content_hash:
+            # Same article again; refresh the record (a newer pipeline may know more).
+            changed = self._exec(conn, "UPDATE articles SET record = :record WHERE pk = :pk AND record != :record",
+                                 {"record": row.record, "pk": found["pk"]}).rowcount
+            if changed:
+                self._replace_facts(conn, found["pk"], row.record)
+            return DUPLICATE
+        if found is not None and same_body is not None:
+            return DUPLICATE  # an update whose new body is stored already under another id
+        values = {c: getattr(row, c) for c in _ARTICLE_COLUMNS}
+        values["ingested_at"] = row.ingested_at or stamp
+        if found is None:
+            # DO NOTHING: a concurrent writer that stored this article first wins, cleanly.
+            inserted = self._exec(
+                conn, f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
+                      f"VALUES ({', '.join(':' + c for c in _ARTICLE_COLUMNS)}) "
+                      "ON CONFLICT DO NOTHING RETURNING pk", values).fetchone()
+            if inserted is None:
+                return DUPLICATE
+            self._replace_facts(conn, inserted["pk"], row.record)
+            return NEW
+        self._exec(conn, "UPDATE articles SET " + ", ".join(f"{c} = :{c}" for c in _ARTICLE_COLUMNS)
+                   + " WHERE pk = :pk", {**values, "pk": found["pk"]})
+        self._replace_facts(conn, found["pk"], row.record)
+        return UPDATED
+
+    def _replace_facts(self, conn, pk: int, record_json: str) -> None:
+        """Rewrite the entity, mention, time, quote and event rows of one article."""
+        rec = json.loads(record_json)
+        for table in ("mentions", "times", "quotes", "events"):
+            self._exec(conn, f"DELETE FROM {table} WHERE article_pk = :pk", {"pk": pk})
+        index = rec.get("entity_index") or {}
+        # Keys in order, so concurrent writers take row locks in one order.
+        self._many(conn, "INSERT INTO entities (key, name, label, country) VALUES (:key, :name, :label, :country) "
+                         "ON CONFLICT (key) DO UPDATE SET country = excluded.country "
+                         "WHERE entities.country IS NULL AND excluded.country IS NOT NULL",
+                   [{"key": k, "name": index[k].get("name") or k, "label": index[k].get("label") or "",
+                     "country": index[k].get("country")} for k in sorted(index)])
+        self._many(conn, 'INSERT INTO mentions (article_pk, entity_key, start, "end", text, label) '
+                         "VALUES (:pk, :entity, :start, :end, :text, :label)",
+                   [{"pk": pk, "entity": e.get("entity"), "start": e["start"], "end": e["end"],
+                     "text": e["text"], "label": e["label"]} for e in rec.get("entities") or []])
+        self._many(conn, 'INSERT INTO times (article_pk, start, "end", text, type, value, day) '
+                         "VALUES (:pk, :start, :end, :text, :type, :value, :day)",
+                   [{"pk": pk, "start": t["start"], "end": t["end"], "text": t["text"], "type": t["type"],
+                     "value": t.get("value"), "day": _day(t.get("value"))} for t in rec.get("times") or []])
+        self._many(conn, 'INSERT INTO quotes (article_pk, start, "end", text, kind, speaker, speaker_text, cue, '
+                         "channel, text_stems) VALUES (:pk, :start, :end, :text, :kind, :speaker, :speaker_text, "
+                         ":cue, :channel, :stems)",
+                   [{"pk": pk, "start": q["start"], "end": q["end"], "text": q["text"], "kind": q["kind"],
+                     "speaker": q.get("speaker"), "speaker_text": q.get("speaker_text"), "cue": q.get("cue"),
+                     "channel": q.get("channel"), "stems": stem_text(q["text"])} for q in rec.get("quotes") or []])
+        self._many(conn, 'INSERT INTO events (article_pk, type, mode, actor, target, "where", "when", sentence, '
+                         "trigger_start, trigger_end, trigger_text, actor_country, status, confidence) VALUES "
+                         "(:pk, :type, :mode, :actor, :target, :where, :when, :sentence, :ts, :te, :tt, :ac, "
+                         ":status, :confidence)",
+                   [{"pk": pk, "type": e["type"], "mode": e.get("mode"), "actor": e.get("actor"),
+                     "target": e.get("target"), "where": e.get("where"), "when": e.get("when"),
+                     "sentence": e.get("sentence"), "ts": (e.get("trigger") or {}).get("start"),
+                     "te": (e.get("trigger") or {}).get("end"), "tt": (e.get("trigger") or {}).get("text"),
+                     "ac": e.get("actor_country"), "status": e.get("status") or "asserted",
+                     "confidence": e.get("confidence")} for e in rec.get("events") or []])
+
+    # -- reading articles -----------------------------------------------------------------
+
+    def known(self, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        found = set()
+        with self._reading() as conn:
+            for ident, digest in pairs:
+                if self._exec(conn, "SELECT 1 AS x FROM articles WHERE id = :id AND content_hash = :h",
+                              {"id": ident, "h": digest}).fetchone():
+                    found.add((ident, digest))
+        return found
+
+    def get(self, ident: str) -> dict[str, Any] | None:
+        row = self._one("SELECT record FROM articles WHERE id = :i OR url = :i ORDER BY id = :i DESC LIMIT 1",
+                        {"i": ident})
+        return json.loads(row["record"]) if row else None
+
+    def count(self) -> int:
+        return self._scalar("SELECT count(*) AS n FROM articles")
+
+    def _pages(self, columns: str, where: str = "") -> Iterator[dict[str, Any]]:
+        """Every article row in pk order, a page at a time (bounded memory on any corpus)."""
+        after = 0
+        while True:
+            page = self._all(f"SELECT pk, {columns} FROM articles a WHERE a.pk > :after {where} "
+                             "ORDER BY a.pk LIMIT :n", {"after": after, "n": _PAGE})
+            yield from page
+            if len(page) < _PAGE:
+                return
+            after = page[-1]["pk"]
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        for r in self._pages("record"):
+            yield json.loads(r["record"])
+
+    def rows(self) -> Iterator[Row]:
+        for r in self._pages(", ".join(_ARTICLE_COLUMNS)):
+            yield Row(**{c: r[c] for c in _ARTICLE_COLUMNS})
+
+    def event_records(self) -> Iterator[dict[str, Any]]:
+        rows = self._all("SELECT a.id, a.url, a.outlet, a.published, a.record FROM articles a WHERE a.pk IN "
+                         "(SELECT article_pk FROM events) ORDER BY a.published, a.id")
+        for r in rows:
+            yield json.loads(r["record"])
+
+    # -- search and analysis --------------------------------------------------------------
+
+    @staticmethod
+    def _filter(filters: Filters, date_column: str, where: list[str], params: dict[str, Any]) -> None:
+        """The outlet, date-range, entity and entity-label conditions shared by every search."""
+        if filters.entity:
+            where.append("a.pk IN (SELECT article_pk FROM mentions WHERE entity_key = :entity)")
+            params["entity"] = filters.entity
+        if filters.label:
+            where.append("a.pk IN (SELECT article_pk FROM mentions WHERE label = :label)")
+            params["label"] = filters.label
+        if filters.outlet:
+            where.append("lower(a.outlet) = lower(:outlet)")
+            params["outlet"] = filters.outlet
+        if filters.date_from:
+            where.append(f"{date_column} >= :date_from")
+            params["date_from"] = filters.date_from
+        if filters.date_to:
+            where.append(f"{date_column} <= :date_to")
+            params["date_to"] = filters.date_to
+
+    def search(self, query: ParsedQuery, filters: Filters, *, limit: int = 20, offset: int = 0,
+               facets: bool = False) -> dict[str, Any]:
+        source, match, score, params = self._ranked(query)
+        where = [match]
+        self._filter(filters, "a.published", where, params)
+        base = f"FROM {source} WHERE " + " AND ".join(where)
+        total = self._scalar(f"SELECT count(*) AS n {base}", params)
+        rows = self._all(f"SELECT a.id, a.title, a.outlet, a.published, a.text, {score} AS score {base} "
+                         "ORDER BY score DESC, a.pk LIMIT :limit OFFSET :offset",
+                         {**params, "limit": max(0, int(limit)), "offset": max(0, int(offset))})
+        result: dict[str, Any] = {"total": total, "rows": rows}
+        if facets:
+            result["facets"] = self._facets(base, params)
+        return result
+
+    def _facets(self, base: str, params: dict[str, Any], top: int = 10) -> dict[str, list[dict]]:
+        """Counts over the whole matching set."""
+        matching = f"SELECT a.pk {base}"
+        p = {**params, "top": top}
+        return {
+            "outlet": self._all(f"SELECT a.outlet AS value, count(*) AS n {base} GROUP BY a.outlet "
+                                "ORDER BY n DESC, value LIMIT :top", p),
+            "month": self._all(f"SELECT substr(a.published, 1, 7) AS value, count(*) AS n {base} "
+                               "GROUP BY 1 ORDER BY 1", params),
+            "entity": self._all(
+                "SELECT e.key AS value, e.name AS name, e.label AS label, count(DISTINCT m.article_pk) AS n "
+                f"FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_pk IN ({matching}) "
+                "GROUP BY e.key ORDER BY n DESC, e.name LIMIT :top", p),
+            "label": self._all(
+                "SELECT m.label AS value, count(DISTINCT m.article_pk) AS n FROM mentions m "
+                f"WHERE m.article_pk IN ({matching}) GROUP BY m.label ORDER BY n DESC, value", params),
+        }
+
+    def match_ids(self, query: ParsedQuery, limit: int = 10) -> list[str]:
+        source, match, score, params = self._ranked(query)
+        rows = self._all(f"SELECT a.id FROM {source} WHERE {match} ORDER BY {score} DESC LIMIT :limit",
+                         {**params, "limit": limit})
+        return [r["id"] for r in rows]
+
+    def timeline(self, query: ParsedQuery | None, filters: Filters, *, limit: int = 50) -> dict[str, Any]:
+        where, params = ["t.day IS NOT NULL"], {}
+        if query is not None:
+            match, params = self._article_match(query)
+            where.append(match)
+        self._filter(filters, "t.day", where, params)
+        base = "FROM times t JOIN articles a ON a.pk = t.article_pk WHERE " + " AND ".join(where)
+        total = self._scalar(f"SELECT count(*) AS n {base}", params)
+        rows = self._all(f"SELECT t.day, t.value, t.text AS expression, t.start, a.id, a.title, a.outlet, "
+                         f"a.published, a.text {base} ORDER BY t.day, a.published, a.pk, t.start LIMIT :limit",
+                         {**params, "limit": max(0, int(limit))})
+        return {"total": total, "rows": rows}
+
+    def top_entities(self, *, label: str | None = None, top: int = 20) -> list[dict[str, Any]]:
+        where, params = "", {"top": max(0, int(top))}
+        if label:
+            where = "WHERE e.label = :label"
+            params["label"] = label.upper()
+        return self._all(
+            "SELECT e.key, e.name, e.label, e.country, count(*) AS mentions, "
+            "count(DISTINCT m.article_pk) AS articles FROM mentions m JOIN entities e ON e.key = m.entity_key "
+            f"{where} GROUP BY e.key ORDER BY articles DESC, mentions DESC, e.name LIMIT :top", params)
+
+    def entity(self, key: str, *, alias: str | None = None, limit: int = 20) -> dict[str, Any] | None:
+        entity = self._one("SELECT key, name, label, country FROM entities WHERE key = :k", {"k": key})
+        if entity is None and alias:  # an alias: the entity most often written this way
+            entity = self._one("SELECT e.key, e.name, e.label, e.country FROM mentions m JOIN entities e "
+                               "ON e.key = m.entity_key WHERE lower(m.text) = lower(:t) "
+                               "GROUP BY e.key ORDER BY count(*) DESC, e.key LIMIT 1", {"t": alias})
+        if entity is None:
+            return None
+        k = {"k": entity["key"]}
+        per_day = self._all("SELECT a.published AS date, count(DISTINCT a.pk) AS articles, count(*) AS mentions "
+                            "FROM mentions m JOIN articles a ON a.pk = m.article_pk WHERE m.entity_key = :k "
+                            "GROUP BY a.published ORDER BY a.published", k)
+        together = self._all(
+            "SELECT e.key, e.name, e.label, count(DISTINCT o.article_pk) AS articles FROM mentions o "
+            "JOIN entities e ON e.key = o.entity_key WHERE o.article_pk IN "
+            "(SELECT article_pk FROM mentions WHERE entity_key = :k) AND o.entity_key != :k "
+            "GROUP BY e.key ORDER BY articles DESC, e.name LIMIT :n", {**k, "n": limit})
+        aliases = self._all("SELECT text, count(*) AS mentions FROM mentions WHERE entity_key = :k "
+                            "GROUP BY text ORDER BY mentions DESC, text", k)
+        roles: dict[tuple, int] = {}
+        articles = []
+        for r in self._all("SELECT a.id, a.title, a.outlet, a.published, a.record FROM articles a WHERE a.pk IN "
+                           "(SELECT article_pk FROM mentions WHERE entity_key = :k) "
+                           "ORDER BY a.published IS NULL, a.published DESC, a.pk", k):
+            info = (json.loads(r["record"]).get("entity_index") or {}).get(entity["key"]) or {}
+            for role in info.get("roles") or []:
+                ident = (role.get("title"), role.get("of"))
+                roles[ident] = roles.get(ident, 0) + 1
+            if len(articles) < limit:
+                articles.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
+                                 "published": r["published"]})
+        return {**entity, "aliases": aliases,
+                "roles": [{"title": t, "of": o, "articles": n}
+                          for (t, o), n in sorted(roles.items(), key=lambda x: -x[1])],
+                "timeline": per_day, "cooccurring": together, "articles": articles}
+
+    def quotes(self, query: ParsedQuery | None = None, *, speaker_key: str | None = None,
+               speaker: str | None = None, limit: int = 20) -> dict[str, Any]:
+        where, params = [], {}
+        if query is not None:
+            match, params = self._quote_match(query)
+            where.append(match)
+        if speaker:
+            where.append("(q.speaker = :key OR q.speaker IN (SELECT entity_key FROM mentions WHERE "
+                         "lower(text) = lower(:name)) OR lower(q.speaker_text) LIKE lower(:like))")
+            params.update(key=speaker_key or speaker, name=speaker, like=f"%{speaker}%")
+        base = "FROM quotes q JOIN articles a ON a.pk = q.article_pk" + (" WHERE " + " AND ".join(where) if where else "")
+        total = self._scalar(f"SELECT count(*) AS n {base}", params)
+        rows = self._all("SELECT q.text, q.kind, q.speaker, q.speaker_text, q.cue, q.channel, a.id, a.title, "
+                         "a.outlet, a.published, (SELECT name FROM entities WHERE key = q.speaker) AS speaker_name "
+                         f"{base} ORDER BY a.published IS NULL, a.published DESC, a.pk, q.start LIMIT :limit",
+                         {**params, "limit": max(0, int(limit))})
+        return {"total": total, "rows": rows}
+
+    def events(self, *, type: str | None = None, actor: str | None = None, target: str | None = None,
+               limit: int = 100) -> dict[str, Any]:
+        where, params = [], {}
+        for column, value in (("type", type and type.upper()), ("actor", actor), ("target", target)):
+            if value:
+                where.append(f"ev.{column} = :{column}")
+                params[column] = value
+        base = "FROM events ev JOIN articles a ON a.pk = ev.article_pk" + (" WHERE " + " AND ".join(where) if where else "")
+        total = self._scalar(f"SELECT count(*) AS n {base}", params)
+        rows = self._all('SELECT ev.type, ev.mode, ev.actor, ev.target, ev."where", ev."when", ev.trigger_text, '
+                         f'a.id, a.title, a.published {base} ORDER BY coalesce(ev."when", a.published) DESC, '
+                         "a.pk, ev.sentence LIMIT :limit", {**params, "limit": max(0, int(limit))})
+        per_day = self._all(f'SELECT substr(coalesce(ev."when", a.published), 1, 10) AS day, count(*) AS n {base} '
+                            "GROUP BY 1 ORDER BY 1", params)
+        return {"total": total, "rows": rows, "per_day": per_day}
+
+    def per_day(self) -> list[dict[str, Any]]:
+        return self._all("SELECT published AS date, count(*) AS articles FROM articles "
+                         "WHERE published IS NOT NULL GROUP BY published ORDER BY published")
+
+    def stats(self) -> dict[str, Any]:
+        dates = self._one("SELECT min(published) AS first, max(published) AS last FROM articles")
+        counts = {t: self._scalar(f"SELECT count(*) AS n FROM {t}") for t in COUNTED}
+        outlets = self._all("SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS articles FROM articles "
+                            "GROUP BY 1 ORDER BY 2 DESC, 1")
+        return {"path": self.url, "backend": self.backend, "counts": counts,
+                "first_published": dates["first"], "last_published": dates["last"], "outlets": outlets,
+                "migrations": self.applied_migrations(), "bytes": self._bytes()}
+
+    backend = "sql"
+
+    def applied_migrations(self) -> list[str]:
+        raise NotImplementedError
+
+
+def _day(value: str | None) -> str | None:
+    """The day a TIMEX3 value falls on (YYYY-MM-DD), when it names one."""
+    return value[:10] if value and _DAY.match(value) else None
