@@ -80,4 +80,5 @@ def test_browser_search_article_entity_chart(server, request):
         shot(page, "dashboard", request)
         browser.close()
     assert errors == []
-    assert all((SHOTS / f"{n}.png").stat().st_size > 5000 for n in ("search", "article", "entity", "dashboard"))
+    assert all((SHOTS / f"{n}-{request.node.callspec.id}.png").stat().st_size > 5000
+               for n in ("search", "article", "entity", "dashboard"))
