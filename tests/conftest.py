@@ -1,10 +1,15 @@
 """Fixtures for the whole suite (one conftest, as in spaCy's tests)."""
 from __future__ import annotations
 
+import contextlib
 import http.server
 import os
+import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.request
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -93,6 +98,28 @@ def store(db_url):
     s = open_store(db_url)
     yield s
     s.close()
+
+
+@contextlib.contextmanager
+def warta_server(db: str):
+    """`warta serve --db DB` on a free local port; yields its base URL once it answers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

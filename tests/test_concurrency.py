@@ -1,11 +1,11 @@
 """Several writers and readers on one database: nothing lost, nothing twice, no lock errors."""
 import json
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
+from conftest import warta_server
 from test_durability import write_corpus
 
 from warta.store import open_store
@@ -39,19 +39,7 @@ def test_serve_answers_while_an_ingest_writes(tmp_path, db_url):
     subprocess.run([sys.executable, "-m", "warta", "ingest", str(tmp_path / "awal.jsonl"), "--db", db_url, "-q"],
                    check=True, capture_output=True)
     write_corpus(tmp_path / "lanjut.jsonl", 400, start=20)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", db_url, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with warta_server(db_url) as base:
         log = tmp_path / "ingest.log"
         with open(log, "w") as errors:
             writer = subprocess.Popen([sys.executable, "-m", "warta", "ingest", str(tmp_path / "lanjut.jsonl"),
@@ -66,8 +54,5 @@ def test_serve_answers_while_an_ingest_writes(tmp_path, db_url):
         assert writer.returncode == 0, log.read_text()
         with urllib.request.urlopen(base + "/search.json?q=rapat", timeout=30) as resp:
             totals.append(json.load(resp)["total"])
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     assert totals == sorted(totals) and totals[-1] == 420
     assert len(set(totals)) > 2, "the reads should have seen the ingest's commits arrive"

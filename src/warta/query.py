@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .errors import QueryError
@@ -34,6 +35,16 @@ class ParsedQuery:
     def __bool__(self) -> bool:
         """False when nothing positive is asked for (only excluded words, or none)."""
         return bool(self.clauses)
+
+    def render(self, term: Callable[[Term], str], and_: str, or_: str, and_not: str) -> str | None:
+        """The query in an engine's syntax, from how it writes one term and its operators;
+        None when nothing positive is asked for."""
+        if not self.clauses:
+            return None
+        expr = and_.join("(" + or_.join(term(t) for t in c) + ")" for c in self.clauses)
+        if self.excluded:
+            expr = f"({expr}){and_not}(" + or_.join(term(t) for t in self.excluded) + ")"
+        return expr
 
     def highlight_terms(self) -> tuple[set[str], list[str]]:
         stems, prefixes = set(), []

@@ -1,16 +1,12 @@
 """End to end in a real browser: Debian's chromium driven by Playwright against `warta serve`."""
-import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import BACKENDS, EXAMPLES, ROOT
+from conftest import BACKENDS, EXAMPLES, ROOT, warta_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -25,21 +21,8 @@ def server(request, databases):
     db = databases.new(request.param)
     subprocess.run([sys.executable, "-m", "warta", "ingest", str(EXAMPLES), "--db", str(db), "-q", "--jobs", "1"],
                    check=True, capture_output=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with warta_server(db) as base:
+        yield base
 
 
 def shot(page, name: str, request) -> None:

@@ -58,12 +58,7 @@ def _ts_term(term: Term) -> str:
 
 def tsquery(query: ParsedQuery) -> str | None:
     """The ``to_tsquery`` text of a parsed query (quoted stems only), or None when empty."""
-    if not query.clauses:
-        return None
-    expr = " & ".join("(" + " | ".join(_ts_term(t) for t in c) + ")" for c in query.clauses)
-    if query.excluded:
-        expr = f"({expr}) & !(" + " | ".join(_ts_term(t) for t in query.excluded) + ")"
-    return expr
+    return query.render(_ts_term, " & ", " | ", " & !")
 
 
 @lru_cache(maxsize=512)

@@ -29,12 +29,7 @@ def _fts_term(term: Term) -> str:
 
 def fts5_match(query: ParsedQuery) -> str | None:
     """The FTS5 MATCH expression of a parsed query (quoted stems only), or None when empty."""
-    if not query.clauses:
-        return None
-    expr = " AND ".join("(" + " OR ".join(_fts_term(t) for t in c) + ")" for c in query.clauses)
-    if query.excluded:
-        expr = f"({expr}) NOT (" + " OR ".join(_fts_term(t) for t in query.excluded) + ")"
-    return expr
+    return query.render(_fts_term, " AND ", " OR ", " NOT ")
 
 
 def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
