@@ -143,3 +143,16 @@ def test_store_made_by_a_newer_warta_is_refused(db_url):
         conn.close()
     with pytest.raises(warta.WartaError, match="newer warta .*9000_future.*upgrade warta"):
         open_store(db_url)
+
+
+def test_store_read_only_open_of_an_older_database_says_how_to_migrate(db_url, monkeypatch):
+    kind = "postgres" if db_url.startswith("postgresql://") else "sqlite"
+    mod = importlib.import_module(f"warta.store.{kind}")
+    open_store(db_url).close()
+    newer = mod.migrations() + [("9999_next", "CREATE TABLE next_one (x INTEGER);")]
+    monkeypatch.setattr(mod, "migrations", lambda: newer)  # this warta knows one more migration
+    with pytest.raises(warta.WartaError, match="older warta.*warta stats --db"):
+        open_store(db_url, readonly=True)
+    with open_store(db_url) as store:  # opening for writing migrates it
+        assert store.applied_migrations() == [n for n, _ in newer]
+    open_store(db_url, readonly=True).close()

@@ -37,6 +37,23 @@ def read_migrations(package: str) -> list[tuple[str, str]]:
     return [(n.removesuffix(".sql"), folder.joinpath(n).read_text("utf-8")) for n in names]
 
 
+def check_version(where: str, applied: list[str], known: list[tuple[str, str]], readonly: bool) -> None:
+    """Refuse a database this warta cannot read: made by a newer warta, or (read-only, so it
+    cannot be migrated here) by an older one."""
+    names = [n for n, _ in known]
+    unknown = sorted(set(applied) - set(names))
+    if unknown:
+        raise StoreError(f"{where}: made by a newer warta (migration {unknown[-1]} is unknown here); "
+                         "upgrade warta to use it")
+    pending = [n for n in names if n not in set(applied)]
+    if readonly and not applied:
+        raise StoreError(f"{where}: no warta tables in this database (create them with "
+                         f"`warta ingest PATH --db {where}`)")
+    if readonly and pending:
+        raise StoreError(f"{where}: made by an older warta and opened read-only; migrate it first by "
+                         f"opening it once for writing (`warta stats --db {where}`)")
+
+
 class SQLStore:
     """The shared part of an SQL backend. Subclasses fill in the hooks marked below."""
 

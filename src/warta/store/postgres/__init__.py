@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ...errors import StoreError
 from ...query import ParsedQuery, Term
-from ..sql import SQLStore, now, read_migrations
+from ..sql import SQLStore, check_version, now, read_migrations
 
 # ts_rank_cd weights for {D, C, B, A}: title (A) hits count 4 times body (B) hits, as on SQLite.
 # Normalisation 8 divides by the number of distinct words, so long articles do not win on
@@ -196,10 +196,7 @@ class PostgresStore(SQLStore):
             return [r["name"] for r in conn.execute("SELECT name FROM _migrations ORDER BY name")]
 
     def _check_version(self, applied: list[str]) -> None:
-        unknown = sorted(set(applied) - {n for n, _ in migrations()})
-        if unknown:
-            raise StoreError(f"{self.url}: made by a newer warta (migration {unknown[-1]} is unknown here); "
-                             "upgrade warta to use it")
+        check_version(self.url, applied, migrations(), self.readonly)
 
     def migrate(self) -> list[str]:
         """Apply pending migrations, each in its own transaction under an advisory lock (so

@@ -13,7 +13,7 @@ from typing import Any
 
 from ...errors import StoreError
 from ...query import ParsedQuery, Term
-from ..sql import SQLStore, now, read_migrations
+from ..sql import SQLStore, check_version, now, read_migrations
 
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0  # title hits weigh more than body hits
 BUSY_SECONDS = 120
@@ -137,10 +137,7 @@ class SQLiteStore(SQLStore):
         return [r["name"] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY name")]
 
     def _check_version(self) -> None:
-        unknown = sorted(set(self.applied_migrations()) - {n for n, _ in migrations()})
-        if unknown:
-            raise StoreError(f"{self.path}: made by a newer warta (migration {unknown[-1]} is unknown here); "
-                             "upgrade warta to use it")
+        check_version(self.path, self.applied_migrations(), migrations(), self.readonly)
 
     def migrate(self) -> list[str]:
         """Apply pending migrations, each in its own transaction; return their names."""
