@@ -132,3 +132,16 @@ def test_cli_entities_entity_quotes_timeline(run, db_url):
     assert timeline["total"] >= 10
     report = run("show", json.loads(run("search", "beras", "--db", db, "--json").stdout)["rows"][0]["id"], "--db", db)
     assert "Entities" in report.stdout and "Quotes" in report.stdout and "Time expressions" in report.stdout
+
+
+def test_cli_far_past_and_future_years_are_stored_not_lost(run, tmp_path, db_url):
+    src = tmp_path / "purba.jsonl"
+    src.write_text(json.dumps({"id": "purba", "published": "2017-05-03", "text":
+                               "KOMPAS.com - Gua di Maros dihuni manusia sejak 6.000 tahun yang lalu. "
+                               "Peneliti menyebut lukisan di dinding gua dibuat pada abad ke-7 SM, "
+                               "dan plastik di lantainya baru terurai 8.000 tahun lagi."}) + "\n", encoding="utf-8")
+    result = run("ingest", src, "--db", db_url, "--json", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["new"] == 1
+    shown = json.loads(run("show", "purba", "--db", db_url, "--json").stdout)
+    assert [t["value"] for t in shown["times"]] == ["BC3984", "BC06", "FUTURE_REF"]

@@ -159,3 +159,50 @@ def test_timex_spacy_component_sets_spans_and_values():
     assert [(s.text, s.label_) for s in doc.spans["times"]] == [("Selasa", "DATE"), ("Kamis malam", "TIME")]
     assert [t.value for t in doc._.times] == ["2023-09-12", "2023-09-14TNI"]
     assert nlp.analyze_pipes()["problems"] == {"warta_timex": []}
+
+
+# Years past the calendar's ends get TIMEX3's own values (BC years, FUTURE_REF), never an error:
+# 6,000 years before 2023 is astronomical year -3977, that is 3978 BC.
+EXTREME_CASES = [
+    ("Gua itu dihuni sejak 6.000 tahun yang lalu.", "6.000 tahun yang lalu", "BC3978"),
+    ("Kota itu berdiri 10.000 tahun lalu.", "10.000 tahun lalu", "BC7978"),
+    ("Benda itu dibuat 2.023 tahun lalu.", "2.023 tahun lalu", "BC0001"),
+    ("Benda itu dibuat 2.022 tahun lalu.", "2.022 tahun lalu", "0001"),
+    ("Sampah plastik terurai 8.000 tahun lagi.", "8.000 tahun lagi", "FUTURE_REF"),
+    ("Peristiwa itu terjadi 3.000.000 hari lalu.", "3.000.000 hari lalu", "PAST_REF"),
+    ("Batu itu terbentuk 500.000 pekan lalu.", "500.000 pekan lalu", "PAST_REF"),
+    ("Candi itu dibangun pada abad ke-7.", "abad ke-7", "06"),
+    ("Gaya itu lahir pada abad XX.", "abad XX", "19"),
+    ("Kerajaan itu runtuh pada abad ke-5 SM.", "abad ke-5 SM", "BC04"),
+    ("Kota itu direncanakan untuk tahun 2500.", "tahun 2500", "2500"),
+    ("Prasasti itu berasal dari tahun 500 SM.", "tahun 500 SM", "BC0500"),
+    ("Zaman es berakhir 1.200 dekade lalu.", "1.200 dekade lalu", "BC997"),
+]
+
+
+@pytest.mark.parametrize("text,span,value", EXTREME_CASES)
+def test_timex_extremes_have_timex3_values(text, span, value):
+    assert one(text)[::2] == (span, value)
+
+
+def test_timex_a_failing_tagger_leaves_a_warning_not_a_lost_article(monkeypatch):
+    import warta
+    import warta.nlp.timex as timex
+
+    def broken(text, published=None):
+        raise ValueError("year -3983 is out of range")
+
+    monkeypatch.setattr(timex, "find_times", broken)
+    art = warta.analyze("Warga Jakarta berkumpul pada Senin pagi.", published=ANCHOR)
+    assert art.times == [] and art.entities  # the other steps still ran
+    assert art.warnings == ["times: not read (ValueError: year -3983 is out of range)"]
+
+
+def test_timex_any_failing_step_is_a_warning(monkeypatch):
+    import warta
+    import warta.nlp as nlp
+
+    monkeypatch.setattr(nlp, "find_quotes", lambda *a, **k: 1 / 0)
+    art = warta.analyze("“Kami siap,” kata Budi Santoso di Jakarta pada Senin.", published=ANCHOR)
+    assert art.quotes == [] and art.times and art.entities
+    assert art.warnings == ["quotes: not read (ZeroDivisionError: division by zero)"]

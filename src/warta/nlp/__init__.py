@@ -5,6 +5,9 @@ the ``warta_timex`` component) and then plain functions: entity rules and canoni
 """
 from __future__ import annotations
 
+import logging
+
+from ..errors import describe
 from ..record import Article
 from .canonical import link
 from .entities import Mention, merge
@@ -13,6 +16,8 @@ from .quotes import find_quotes
 from .sentences import split_sentences
 from .summary import summarise
 from .timex import NO_ANCHOR_WARNING, find_times
+
+log = logging.getLogger("warta.nlp")
 
 __all__ = ["enrich", "enrich_many", "split_sentences", "find_times", "find_entities", "find_quotes"]
 
@@ -58,14 +63,26 @@ def enrich_many(articles: list[Article], batch_size: int = 32) -> list[Article]:
     return articles
 
 
+def _step(article: Article, name: str, fn, empty):
+    """Run one step; if it fails, its field stays empty and the article says why."""
+    try:
+        return fn()
+    except Exception as exc:  # one step's failure must never lose the article
+        log.warning("%s: %s failed: %s", article.id, name, describe(exc))
+        article.warnings.append(f"{name}: not read ({describe(exc)})")
+        return empty
+
+
 def _fill(article: Article, doc) -> Article:
-    article.sentences = split_sentences(article.text)
-    article.entities, article.entity_index = find_entities(article.text, doc)
-    article.times = list(doc._.times)
-    article.quotes = find_quotes(article.text, article.entities)
-    article.summary = summarise(article.text, article.sentences)
-    article.events = find_events(article.text, article.sentences, article.entities, article.entity_index,
-                                 article.times)
+    text = article.text
+    article.warnings.extend(doc.user_data.get("warnings", []))
+    article.sentences = _step(article, "sentences", lambda: split_sentences(text), [])
+    article.entities, article.entity_index = _step(article, "entities", lambda: find_entities(text, doc), ([], {}))
+    article.times = list(doc._.times or [])
+    article.quotes = _step(article, "quotes", lambda: find_quotes(text, article.entities), [])
+    article.summary = _step(article, "summary", lambda: summarise(text, article.sentences), [])
+    article.events = _step(article, "events", lambda: find_events(text, article.sentences, article.entities,
+                                                                  article.entity_index, article.times), [])
     if article.published is None and any("X" in (t.value or "") for t in article.times):
         article.warnings.append(NO_ANCHOR_WARNING)
     return article

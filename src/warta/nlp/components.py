@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from .timex import find_times
+from .timex import safe_find_times
 
 for _name in ("published", "times"):
     if not Doc.has_extension(_name):
@@ -23,8 +23,10 @@ class TimexTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         # doc.text rebuilds the string token by token; callers that hold the text pass it.
-        times = find_times(doc.user_data.get("text") or doc.text, doc._.published)
+        times, warnings = safe_find_times(doc.user_data.get("text") or doc.text, doc._.published)
         doc._.times = times
+        if warnings:
+            doc.user_data.setdefault("warnings", []).extend(warnings)
         spans = (doc.char_span(t.start, t.end, label=t.type, alignment_mode="expand") for t in times)
         doc.spans["times"] = [s for s in spans if s is not None]
         return doc

@@ -116,7 +116,7 @@ def run(text: str, published: str | None = None):
         for _, component in nlp.pipeline:
             doc = component(doc)
         return doc
-    from .timex import find_times
+    from .timex import safe_find_times
 
     ents = []
     for start, end in chunks(text):
@@ -124,8 +124,10 @@ def run(text: str, published: str | None = None):
         ents.extend((start + e.start_char, start + e.end_char, e.label_) for e in piece.ents)
     doc = nlp.make_doc(text[:0])
     doc._.published = published
-    doc._.times = find_times(text, published)
+    doc._.times, warnings = safe_find_times(text, published)
     doc.user_data["char_ents"] = ents
+    if warnings:
+        doc.user_data["warnings"] = warnings
     return doc
 
 

@@ -34,7 +34,7 @@ _TRAIL = r"(?:\s+(?:mendatang|yang\s+lalu|lalu|kemarin|ini)(?![\w-]))?"
 _DOW = _alt(list(V.WEEKDAYS) + [w.upper() for w in V.WEEKDAYS])
 _POD = _alt(V.PARTS_OF_DAY)
 _MOD = _alt(V.MODIFIERS)
-_DIGITS = r"\d+(?:[.,]\d+)?"
+_DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"  # 3.000.000 before 1,5
 _UNIT_WORDS = r"(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
 _NUM_WORD = (rf"{_UNIT_WORDS}\s+(?:belas|puluh(?:\s+(?:satu|{_UNIT_WORDS}))?|ratus)"
              rf"|{_alt(list(V.NUMBER_WORDS) + ['beberapa', 'belasan', 'puluhan', 'ratusan', 'ribuan'])}")
@@ -357,6 +357,40 @@ def _season(m, text):
                  value=season)
 
 
+@rule("century", rf"{_B}abad\s+(?:ke-?\s*)?(?P<n>\d{{1,2}}|[IVX]{{1,5}})(?![\w/-])(?:\s+(?P<bc>SM|Masehi|M)(?![\w-]))?")
+def _century(m, text):
+    n = _roman(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+    if not n or n > 99:
+        return None
+    # TIMEX3 writes a century as its first two digits: the 7th century (601-700) is "06".
+    value = f"{n - 1:02d}"
+    return Piece(m.start(), m.end(), kind="value", type="DATE",
+                 value=("BC" + value) if (m.group("bc") or "").upper() == "SM" else value)
+
+
+@rule("year-named", rf"{_B}tahun\s+(?P<y>[1-9]\d{{2,3}})(?![\w/-]|[.,]\d)(?:\s+(?P<bc>SM)(?![\w-]))?")
+def _year_named(m, text):
+    """A year said to be one ("tahun 2500", "tahun 500 SM") outside what bare numbers allow."""
+    y = int(m.group("y"))
+    if 1800 <= y <= 2099 and not m.group("bc"):
+        return None  # the "year" rule reads these, with its modifiers
+    after = re.match(r"\s*(\w+)", text[m.end():m.end() + 20])
+    if after and after.group(1) in V.COUNT_NOUNS:
+        return None
+    if m.group("bc"):
+        return Piece(m.start(), m.end(), kind="value", type="DATE", value=f"BC{y:04d}")
+    return Piece(m.start(), m.end(), y=y, fields={"year"})
+
+
+def _roman(numeral: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10}
+    total, last = 0, 0
+    for ch in reversed(numeral.upper()):
+        v = values[ch]
+        total, last = (total - v, last) if v < last else (total + v, v)
+    return total or None
+
+
 _COMPILED = [(name, re.compile(p, flags), fn) for name, p, flags, fn in RULES]
 
 # Every rule starts with a digit, "(" or one of these words. Rules are tried only where one
@@ -369,7 +403,7 @@ _FIRST_WORDS = {
     "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "pukul", "jam", "pkl",
     "bulan", "tahun", "pekan", "minggu", "hari", "pada", "sejak", "hingga", "sampai", "selama",
     "per", "tadi", "nanti", "semalam", "pagi", "siang", "sore", "petang", "malam", "setiap", "tiap",
-    "saban", "akhir",
+    "saban", "akhir", "abad",
 }
 _TRIGGER = re.compile(rf"(?<![\w-])(?:\d|\(|(?:{trie_pattern({w.lower() for w in _FIRST_WORDS})})(?![\w]))",
                       re.IGNORECASE)
@@ -442,6 +476,16 @@ def _group(pieces: list[Piece], text: str) -> list[Piece]:
 
 
 # -- step 3: normalise ------------------------------------------------------------------------
+
+def year_value(y: int, digits: int = 4) -> str:
+    """A year (or its first ``digits``: decade 3, century 2) as TIMEX3 writes it: ``BC`` before
+    year 1, FUTURE_REF past 9999 (TIMEX3 years have four digits)."""
+    if y < 1:
+        return "BC" + f"{1 - y:04d}"[:digits]  # astronomical year 0 is 1 BC
+    if y > 9999:
+        return "FUTURE_REF"
+    return f"{y:04d}"[:digits]
+
 
 def _week(day: dt.date) -> str:
     iso = day.isocalendar()
@@ -537,11 +581,12 @@ def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None,
             y, mo = _add_months(start, n_int)
             return "DATE", f"{y:04d}-{mo:02d}", None
         elif unit == "Y":
-            return "DATE", f"{start.year + n_int:04d}", dt.date(start.year + n_int, 1, 1)
+            y = start.year + n_int
+            return "DATE", year_value(y), dt.date(y, 1, 1) if 1 <= y <= 9999 else None
         elif unit == "DE":
-            return "DATE", f"{start.year + 10 * n_int:04d}"[:3], None
+            return "DATE", year_value(start.year + 10 * n_int, 3), None
         else:
-            return "DATE", f"{start.year + 100 * n_int:04d}"[:2], None
+            return "DATE", year_value(start.year + 100 * n_int, 2), None
     elif p.hh is not None or p.pod:
         day = ref or anchor
         if day is None:
@@ -567,6 +612,13 @@ def _dated_weekdays(pieces: list[Piece], anchor: dt.date | None) -> dict[int, dt
     return known
 
 
+def _beyond(p: Piece) -> str:
+    """The value of a point too far back or ahead for the calendar ("100.000 hari lalu")."""
+    if p.rel:
+        return "PAST_REF" if p.rel[1] < 0 else "FUTURE_REF"
+    return "XXXX-XX-XX"
+
+
 def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
     """Every time expression in ``text``, normalised against ``published`` (YYYY-MM-DD)."""
     anchor = dt.date.fromisoformat(published) if published else None
@@ -581,9 +633,22 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
             year = p.y or (anchor.year if anchor else None)
             kind, value = "DATE", f"{year:04d}-{p.value}" if year else f"XXXX-{p.value}"
         else:
-            kind, value, day = _resolve_point(p, anchor, ref, known_days)
+            try:
+                kind, value, day = _resolve_point(p, anchor, ref, known_days)
+            except (ValueError, OverflowError):  # a date past the calendar's ends
+                kind, value, day = "DATE", _beyond(p), None
             if day is not None:
                 ref = day
         out.append(TimeExpr(start=p.start, end=p.end, text=text[p.start:p.end], type=kind,
                             value=value, mod=p.mod))
     return out
+
+
+def safe_find_times(text: str, published: str | None = None) -> tuple[list[TimeExpr], list[str]]:
+    """``find_times``, and if it fails none and a warning: the article is kept either way."""
+    try:
+        return find_times(text, published), []
+    except Exception as exc:  # one step's failure must never lose the article
+        from ..errors import describe
+
+        return [], [f"times: not read ({describe(exc)})"]
