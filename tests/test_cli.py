@@ -145,3 +145,16 @@ def test_cli_far_past_and_future_years_are_stored_not_lost(run, tmp_path, db_url
     assert json.loads(result.stdout)["new"] == 1
     shown = json.loads(run("show", "purba", "--db", db_url, "--json").stdout)
     assert [t["value"] for t in shown["times"]] == ["BC3984", "BC06", "FUTURE_REF"]
+
+
+def test_cli_nul_characters_are_stored_not_fatal(run, tmp_path, db_url):
+    src = tmp_path / "nul.jsonl"
+    lines = [json.dumps({"id": f"nul-{i}", "text": f"Warga desa {i} menanam padi\u0000 di sawah.",
+                         "title": "Judul\u0000"}) for i in range(5)]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("ingest", src, "--db", db_url, "--json", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["new"] == 5
+    shown = json.loads(run("show", "nul-3", "--db", db_url, "--json").stdout)
+    assert shown["text"] == "Warga desa 3 menanam padi  di sawah."
+    assert run("entity", "Warga\x00", "--db", db_url).exit_code == 1  # not found, not a crash

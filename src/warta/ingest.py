@@ -138,8 +138,24 @@ def ingest(docs: Iterable[RawDocument], store: Store, *, jobs: int | None = None
     pending: list[Row] = []
 
     def flush() -> None:
-        for status in store.write(pending):
-            setattr(summary, status, getattr(summary, status) + 1)
+        try:
+            statuses: list[str | Failed] = list(store.write(pending))
+        except StoreError:
+            # One article the database refuses must not lose the batch: write them one by one.
+            statuses = []
+            for row in pending:
+                try:
+                    statuses.extend(store.write([row]))
+                except StoreError as exc:
+                    statuses.append(Failed(source=row.source or row.id, error=str(exc), id=row.id))
+        for status in statuses:
+            if isinstance(status, Failed):
+                summary.failed += 1
+                summary.failures.append(status)
+                if on_result:
+                    on_result("failed", status)
+            else:
+                setattr(summary, status, getattr(summary, status) + 1)
         pending.clear()
 
     for result in _results(docs, jobs or default_jobs(), None if reanalyze else store):

@@ -126,6 +126,9 @@ class Filters:
     def read(cls, *, outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
              entity: str | None = None, label: str | None = None) -> "Filters":
         """Filters from a user's values; a date that cannot be read is a QueryError."""
-        return cls(outlet=outlet or None, date_from=date_bound(date_from, end=False),
-                   date_to=date_bound(date_to, end=True), entity=entity or None,
-                   label=label.upper() if label else None)
+        def clean(value: str | None) -> str | None:  # NUL cannot reach a database
+            return value.replace("\x00", "") or None if value else None
+
+        return cls(outlet=clean(outlet), date_from=date_bound(date_from, end=False),
+                   date_to=date_bound(date_to, end=True), entity=clean(entity),
+                   label=clean(label.upper()) if label else None)

@@ -10,7 +10,7 @@ from conftest import EXAMPLES, pg_server, pg_url
 from test_durability import article
 from warta.cli import cli
 from warta.ingest import ingest
-from warta.search import entity_profile, search, search_quotes, timeline
+from warta.search import entity_profile, list_events, plover_events, search, search_quotes, timeline, top_entities
 from warta.sources import RawDocument, iter_documents
 from warta.store import COUNTED, open_store
 
@@ -20,7 +20,11 @@ QUERIES = ["banjir", "harga beras", '"harga beras"', "gemp*", "gempa OR banjir",
 
 def fixture_docs():
     docs = list(iter_documents([str(EXAMPLES)]))
-    docs += [RawDocument(source=f"uji-{i}", **article(i)) for i in range(40)]
+    docs += [RawDocument(source=f"uji-{i}", **article(i)) for i in range(39)]
+    # One undated article, where the backends' NULL orders could differ.
+    docs.append(RawDocument(source="tanpa-tanggal", id="tanpa-tanggal", text=(
+        "Presiden Joko Widodo bertemu Perdana Menteri Anthony Albanese di Jakarta untuk membahas "
+        "kerja sama pelabuhan. \"Kami sepakat memperluas perdagangan,\" kata Joko Widodo.")))
     return docs
 
 
@@ -64,6 +68,9 @@ def test_postgres_and_sqlite_same_analysis_views(pair):
     assert search_quotes(lite, "panen") == search_quotes(pg, "panen")
     assert entity_profile(lite, "Jawa Barat") == entity_profile(pg, "Jawa Barat")
     assert lite.per_day() == pg.per_day()
+    assert list_events(lite, limit=500) == list_events(pg, limit=500)
+    assert list(plover_events(lite)) == list(plover_events(pg))
+    assert top_entities(lite, top=100) == top_entities(pg, top=100)
     assert search(lite, "rapat", facets=True, outlet="tempo.co")["facets"] == \
         search(pg, "rapat", facets=True, outlet="tempo.co")["facets"]
 
@@ -95,7 +102,7 @@ def bad_urls():
 
     parts = urlsplit(server)
     return {
-        "malformed": ("postgresql://postgres@127.0.0.1:notaport/x", "not a PostgreSQL URL"),
+        "malformed": ("postgresql://postgres:salah@127.0.0.1:notaport/x", "not a PostgreSQL URL"),
         "unreachable": (f"postgresql://postgres:x@127.0.0.1:{_free_port()}/postgres", "cannot connect"),
         "wrong password": (f"postgresql://{parts.username}:salah@{parts.hostname}:{parts.port}/postgres",
                            "password authentication failed"),
@@ -154,3 +161,75 @@ def test_postgres_web_pool_serves_threads(databases):
         totals = list(pool.map(lambda q: client.get("/search.json", params={"q": q}).json()["total"],
                                QUERIES * 4))
     assert totals[:len(QUERIES)] == totals[len(QUERIES):2 * len(QUERIES)] and min(totals) > 0
+
+
+def test_postgres_read_only_role_can_search(databases, tmp_path):
+    import psycopg
+
+    url = databases.new("postgres")
+    with open_store(url) as store:
+        ingest(fixture_docs()[:10], store, jobs=1)
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {name}_r LOGIN PASSWORD 'baca'")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {name}_r")
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    reader = f"postgresql://{name}_r:baca@{parts.hostname}:{parts.port}/{name}"
+    try:
+        result = CliRunner().invoke(cli, ["search", "banjir", "--db", reader, "--json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["total"] == 1
+        new = tmp_path / "baru.jsonl"
+        new.write_text(json.dumps(article(500)) + "\n", encoding="utf-8")
+        refused = CliRunner().invoke(cli, ["ingest", str(new), "--db", reader, "--json", "--jobs", "1"])
+        assert refused.exit_code == 1 and "permission denied" in refused.output
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {name}_r")
+            conn.execute(f"DROP ROLE {name}_r")
+
+
+def test_postgres_racing_writers_keep_the_newer_body(databases):
+    import threading
+    import time
+
+    from warta.store import prepare_row
+
+    url = databases.new("postgres")
+    first = prepare_row(warta.analyze("Harga cabai naik di pasar.", id="balap").to_dict())
+    second = prepare_row(warta.analyze("Harga cabai turun di pasar.", id="balap").to_dict())
+    a, b = open_store(url), open_store(url)
+    statuses = []
+    try:
+        with a._transaction() as conn:  # writer A has stored the id, not yet committed
+            assert a._upsert(conn, first, "2024-01-01T00:00:00+00:00") == "new"
+            racer = threading.Thread(target=lambda: statuses.extend(b.write([second])))
+            racer.start()
+            time.sleep(0.5)  # B now waits on A's row
+            assert racer.is_alive()
+        racer.join(timeout=30)
+        assert statuses == ["updated"]  # B saw A's row once committed, and updated it
+        assert a.get("balap")["text"] == "Harga cabai turun di pasar." and a.count() == 1
+    finally:
+        a.close()
+        b.close()
+
+
+def test_postgres_web_survives_dropped_connections(databases):
+    import psycopg
+    from fastapi.testclient import TestClient
+
+    from warta.web import create_app
+
+    url = databases.new("postgres")
+    with open_store(url) as store:
+        ingest(fixture_docs()[:10], store, jobs=1)
+    with TestClient(create_app(url)) as client:
+        assert client.get("/search.json", params={"q": "banjir"}).json()["total"] == 1
+        with psycopg.connect(url, autocommit=True) as conn:  # as a server restart or an admin would
+            killed = conn.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                  "WHERE datname = current_database() AND pid <> pg_backend_pid()").fetchone()[0]
+        assert killed >= 1
+        assert client.get("/search.json", params={"q": "banjir"}).json()["total"] == 1

@@ -26,8 +26,27 @@ def test_sqlite_missing_file_and_unknown_scheme(tmp_path):
     with pytest.raises(warta.WartaError, match="no such database"):
         open_store(tmp_path / "tidak.db", create=False)
     assert not (tmp_path / "tidak.db").exists()
-    with pytest.raises(warta.WartaError, match="not a database warta can open"):
-        open_store("mysql://localhost/berita")
+    with pytest.raises(warta.WartaError, match="not a database warta can open") as caught:
+        open_store("mysql://warta:rahasia@localhost/berita")
+    assert "rahasia" not in str(caught.value)
+
+
+def test_sqlite_read_commands_leave_a_foreign_database_alone(tmp_path):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from warta.cli import cli
+
+    other = tmp_path / "lain.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE catatan (isi TEXT)")
+    conn.commit()
+    conn.close()
+    result = CliRunner().invoke(cli, ["stats", "--db", str(other)])
+    assert result.exit_code == 1 and "not a warta database" in result.stderr
+    names = {r[0] for r in sqlite3.connect(other).execute("SELECT name FROM sqlite_master")}
+    assert names == {"catatan"}
 
 
 def test_sqlite_one_connection_per_thread(tmp_path):

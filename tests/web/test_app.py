@@ -72,6 +72,13 @@ def test_web_query_abuse_never_500(client, q):
     assert resp.status_code in (200, 400) and resp.json()["ok"] in (True, False)
 
 
+def test_web_nul_in_parameters_is_no_500(client):
+    assert_error_shape(client.get("/entities/%00.json"), 404)
+    assert_error_shape(client.get("/articles/a%00b.json"), 404)
+    assert client.get("/search.json", params={"q": "harga", "outlet": "\x00"}).status_code == 200
+    assert client.get("/quotes.json", params={"speaker": "Ga\x00lih"}).status_code == 200
+
+
 def test_web_article_text_is_escaped(client):
     page = client.get("/articles/hostile").text
     assert "<script>alert" not in page and "&lt;script&gt;" in page

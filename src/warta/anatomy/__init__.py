@@ -57,6 +57,9 @@ def parse_document(raw: RawDocument) -> Article:
                 authors.append(Author(role="Penulis", name=name.strip()))
     else:
         body_source = raw.text or ""
+    # NUL is no character of any article, and PostgreSQL cannot store it: a space keeps offsets.
+    body_source = body_source.replace("\x00", " ")
+    title = title.replace("\x00", " ") if title else title
     hint = by_token(raw.outlet) or by_url(url)
     parts = split_body(body_source, hint)
     if not parts.text.strip():

@@ -5,6 +5,7 @@ anatomy or the web layer.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import StoreError
@@ -13,17 +14,22 @@ from .base import COUNTED, DUPLICATE, NEW, UPDATED, Row, Store, prepare_row
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
+_USERINFO = re.compile(r"(?<=://)([^/@?#]*?):[^/@?#]*@")
+_PASSWORD_PARAM = re.compile(r"(?i)(\bpassword=)[^&\s]*")
+
+
+def mask_password(db: str) -> str:
+    """``db`` with any password (``user:PASSWORD@`` or ``password=``) masked."""
+    return _PASSWORD_PARAM.sub(r"\1***", _USERINFO.sub(r"\1:***@", str(db)))
+
+
 def is_postgres(db: str) -> bool:
     return str(db).startswith(POSTGRES_SCHEMES)
 
 
 def display(db: str) -> str:
     """``db`` fit to print (a URL's password masked)."""
-    if is_postgres(db):
-        from .postgres import safe_url
-
-        return safe_url(str(db))
-    return str(db)
+    return mask_password(db) if "://" in str(db) else str(db)
 
 
 def open_store(db: str | Path = "warta.db", *, create: bool = True, readonly: bool = False,
@@ -36,13 +42,13 @@ def open_store(db: str | Path = "warta.db", *, create: bool = True, readonly: bo
 
         return PostgresStore(db, readonly=readonly, create=create, pool_size=pool_size)
     if "://" in db:
-        raise StoreError(f"{db}: not a database warta can open (give a SQLite file path or a "
+        raise StoreError(f"{mask_password(db)}: not a database warta can open (give a SQLite file path or a "
                          "postgresql://USER@HOST/DBNAME URL)")
     if not create and not Path(db).exists():
         raise StoreError(f"{db}: no such database (create one with `warta ingest PATH --db {db}`)")
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(db, readonly=readonly)
+    return SQLiteStore(db, readonly=readonly, create=create)
 
 
 def copy(source: Store, target: Store, *, batch_size: int = 500, on_batch=None) -> dict[str, int]:
@@ -66,5 +72,5 @@ def copy(source: Store, target: Store, *, batch_size: int = 500, on_batch=None) 
     return counts
 
 
-__all__ = ["open_store", "is_postgres", "display", "copy", "Store", "Row", "prepare_row",
+__all__ = ["open_store", "is_postgres", "display", "mask_password", "copy", "Store", "Row", "prepare_row",
            "NEW", "UPDATED", "DUPLICATE", "COUNTED"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -58,7 +59,7 @@ class SQLStore:
     """The shared part of an SQL backend. Subclasses fill in the hooks marked below."""
 
     url: str
-    retries = 5
+    retries = 8
 
     # -- hooks ----------------------------------------------------------------------------
 
@@ -143,10 +144,10 @@ class SQLStore:
                     raise StoreError(f"{self.url}: cannot write ({type(exc).__name__}: "
                                      f"{str(exc).strip().splitlines()[0] if str(exc).strip() else 'no detail'})"
                                      ) from exc
-                time.sleep(0.05 * 2 ** attempt)
+                time.sleep(random.uniform(0.02, 0.1) * 2 ** attempt)  # apart, so racers do not meet again
         raise AssertionError("unreachable")
 
-    def _upsert(self, conn, row: Row, stamp: str) -> str:
+    def _upsert(self, conn, row: Row, stamp: str, again: bool = False) -> str:
         found = self._exec(conn, "SELECT pk, content_hash FROM articles WHERE id = :id", {"id": row.id}).fetchone()
         same_body = self._exec(conn, "SELECT pk FROM articles WHERE content_hash = :h",
                                {"h": row.content_hash}).fetchone()
@@ -170,7 +171,9 @@ class SQLStore:
                       f"VALUES ({', '.join(':' + c for c in _ARTICLE_COLUMNS)}) "
                       "ON CONFLICT DO NOTHING RETURNING pk", values).fetchone()
             if inserted is None:
-                return DUPLICATE
+                # Another writer stored this id or body meanwhile; look again (its row is
+                # committed and visible now), so a newer body for the id still updates it.
+                return DUPLICATE if again else self._upsert(conn, row, stamp, again=True)
             self._replace_facts(conn, inserted["pk"], row.record)
             return NEW
         self._exec(conn, "UPDATE articles SET " + ", ".join(f"{c} = :{c}" for c in _ARTICLE_COLUMNS)
@@ -255,7 +258,7 @@ class SQLStore:
 
     def event_records(self) -> Iterator[dict[str, Any]]:
         rows = self._all("SELECT a.id, a.url, a.outlet, a.published, a.record FROM articles a WHERE a.pk IN "
-                         "(SELECT article_pk FROM events) ORDER BY a.published, a.id")
+                         "(SELECT article_pk FROM events) ORDER BY a.published NULLS FIRST, a.id")
         for r in rows:
             yield json.loads(r["record"])
 
@@ -301,9 +304,9 @@ class SQLStore:
         p = {**params, "top": top}
         return {
             "outlet": self._all(f"SELECT a.outlet AS value, count(*) AS n {base} GROUP BY a.outlet "
-                                "ORDER BY n DESC, value LIMIT :top", p),
+                                "ORDER BY n DESC, value NULLS FIRST LIMIT :top", p),
             "month": self._all(f"SELECT substr(a.published, 1, 7) AS value, count(*) AS n {base} "
-                               "GROUP BY 1 ORDER BY 1", params),
+                               "GROUP BY 1 ORDER BY 1 NULLS FIRST", params),
             "entity": self._all(
                 "SELECT e.key AS value, e.name AS name, e.label AS label, count(DISTINCT m.article_pk) AS n "
                 f"FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_pk IN ({matching}) "
@@ -328,7 +331,7 @@ class SQLStore:
         base = "FROM times t JOIN articles a ON a.pk = t.article_pk WHERE " + " AND ".join(where)
         total = self._scalar(f"SELECT count(*) AS n {base}", params)
         rows = self._all(f"SELECT t.day, t.value, t.text AS expression, t.start, a.id, a.title, a.outlet, "
-                         f"a.published, a.text {base} ORDER BY t.day, a.published, a.pk, t.start LIMIT :limit",
+                         f"a.published, a.text {base} ORDER BY t.day, a.published NULLS FIRST, a.pk, t.start LIMIT :limit",
                          {**params, "limit": max(0, int(limit))})
         return {"total": total, "rows": rows}
 
@@ -353,7 +356,7 @@ class SQLStore:
         k = {"k": entity["key"]}
         per_day = self._all("SELECT a.published AS date, count(DISTINCT a.pk) AS articles, count(*) AS mentions "
                             "FROM mentions m JOIN articles a ON a.pk = m.article_pk WHERE m.entity_key = :k "
-                            "GROUP BY a.published ORDER BY a.published", k)
+                            "GROUP BY a.published ORDER BY a.published NULLS FIRST", k)
         together = self._all(
             "SELECT e.key, e.name, e.label, count(DISTINCT o.article_pk) AS articles FROM mentions o "
             "JOIN entities e ON e.key = o.entity_key WHERE o.article_pk IN "
@@ -386,8 +389,9 @@ class SQLStore:
             where.append(match)
         if speaker:
             where.append("(q.speaker = :key OR q.speaker IN (SELECT entity_key FROM mentions WHERE "
-                         "lower(text) = lower(:name)) OR lower(q.speaker_text) LIKE lower(:like))")
-            params.update(key=speaker_key or speaker, name=speaker, like=f"%{speaker}%")
+                         "lower(text) = lower(:name)) OR lower(q.speaker_text) LIKE lower(:like) ESCAPE '\\')")
+            literal = speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.update(key=speaker_key or speaker, name=speaker, like=f"%{literal}%")
         base = "FROM quotes q JOIN articles a ON a.pk = q.article_pk" + (" WHERE " + " AND ".join(where) if where else "")
         total = self._scalar(f"SELECT count(*) AS n {base}", params)
         rows = self._all("SELECT q.text, q.kind, q.speaker, q.speaker_text, q.cue, q.channel, a.id, a.title, "
@@ -406,10 +410,10 @@ class SQLStore:
         base = "FROM events ev JOIN articles a ON a.pk = ev.article_pk" + (" WHERE " + " AND ".join(where) if where else "")
         total = self._scalar(f"SELECT count(*) AS n {base}", params)
         rows = self._all('SELECT ev.type, ev.mode, ev.actor, ev.target, ev."where", ev."when", ev.trigger_text, '
-                         f'a.id, a.title, a.published {base} ORDER BY coalesce(ev."when", a.published) DESC, '
+                         f'a.id, a.title, a.published {base} ORDER BY coalesce(ev."when", a.published) DESC NULLS LAST, '
                          "a.pk, ev.sentence LIMIT :limit", {**params, "limit": max(0, int(limit))})
         per_day = self._all(f'SELECT substr(coalesce(ev."when", a.published), 1, 10) AS day, count(*) AS n {base} '
-                            "GROUP BY 1 ORDER BY 1", params)
+                            "GROUP BY 1 ORDER BY 1 NULLS FIRST", params)
         return {"total": total, "rows": rows, "per_day": per_day}
 
     def per_day(self) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ import zlib
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from ...errors import StoreError
 from ...query import ParsedQuery, Term
@@ -35,16 +35,10 @@ def migrations() -> list[tuple[str, str]]:
 
 
 def safe_url(url: str) -> str:
-    """``url`` with any password masked, fit to print."""
-    try:
-        parts = urlsplit(url)
-        if parts.password:
-            host = parts.hostname or ""
-            netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
-            return urlunsplit(parts._replace(netloc=netloc))
-    except ValueError:
-        pass
-    return url
+    """``url`` with any password masked, fit to print (parsing nothing that could fail)."""
+    from .. import mask_password
+
+    return mask_password(url)
 
 
 def _lexeme(stem: str) -> str:
@@ -67,6 +61,11 @@ def tsquery(query: ParsedQuery) -> str | None:
 def _named(sql: str) -> str:
     """``:name`` parameters as psycopg's ``%(name)s``; a literal ``%`` doubled."""
     return _PARAM.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+
+def _no_nul(params: dict[str, Any]) -> dict[str, Any]:
+    """PostgreSQL text cannot hold NUL: a query value with one (``?entity=%00``) loses it."""
+    return {k: v.replace("\x00", "") if isinstance(v, str) and "\x00" in v else v for k, v in params.items()}
 
 
 def _first_line(exc: BaseException) -> str:
@@ -124,8 +123,9 @@ class PostgresStore(SQLStore):
 
             self._conn.close()
             self._conn = None
+            # check: a connection the server dropped (restart, admin) is replaced, not handed out.
             self._pool = ConnectionPool(url, min_size=1, max_size=pool_size, kwargs=self._kwargs, open=True,
-                                        name="warta")
+                                        name="warta", check=ConnectionPool.check_connection, timeout=60)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -150,8 +150,13 @@ class PostgresStore(SQLStore):
 
     @contextmanager
     def _reading(self):
-        with self._connection() as conn:
-            yield conn
+        from psycopg_pool import PoolTimeout
+
+        try:
+            with self._connection() as conn:
+                yield conn
+        except (self._psycopg.OperationalError, PoolTimeout) as exc:
+            raise StoreError(f"{self.url}: cannot read ({_first_line(exc)}); is the server running?") from None
 
     @contextmanager
     def _transaction(self):
@@ -163,10 +168,13 @@ class PostgresStore(SQLStore):
     def _sql(self, sql: str) -> str:
         return _named(sql)
 
+    def _exec(self, conn, sql: str, params: dict[str, Any] | None = None):
+        return conn.execute(self._sql(sql), _no_nul(params or {}))
+
     def _many(self, conn, sql: str, seq: list[dict[str, Any]]) -> None:
         if seq:
             with conn.cursor() as cur:
-                cur.executemany(self._sql(sql), seq)
+                cur.executemany(self._sql(sql), [_no_nul(p) for p in seq])
 
     def _retryable(self, exc: BaseException) -> bool:
         errors = self._psycopg.errors
@@ -201,7 +209,9 @@ class PostgresStore(SQLStore):
     def migrate(self) -> list[str]:
         """Apply pending migrations, each in its own transaction under an advisory lock (so
         two processes starting at once do not both migrate); return their names."""
-        applied = []
+        applied: list[str] = []
+        if set(self.applied_migrations()) >= {n for n, _ in migrations()}:
+            return applied  # nothing to do, and nothing written (a read-only role opens too)
         with self._connection() as conn:
             for name, sql in migrations():
                 try:

@@ -41,7 +41,7 @@ class SQLiteStore(SQLStore):
 
     backend = "sqlite"
 
-    def __init__(self, path: str | Path = "warta.db", *, readonly: bool = False):
+    def __init__(self, path: str | Path = "warta.db", *, readonly: bool = False, create: bool = True):
         self.path = str(path)
         self.url = self.dsn = self.path
         self.readonly = readonly
@@ -52,6 +52,9 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"{self.path}: no such database (create one with `warta ingest PATH --db {self.path}`)")
         try:
             conn = self.conn
+            if not create and not self.applied_migrations():
+                raise StoreError(f"{self.path}: not a warta database (no warta tables; create one with "
+                                 f"`warta ingest PATH --db NEW.db`)")
             if not readonly:
                 conn.execute("PRAGMA journal_mode = WAL")
                 self.migrate()
@@ -142,9 +145,11 @@ class SQLiteStore(SQLStore):
     def migrate(self) -> list[str]:
         """Apply pending migrations, each in its own transaction; return their names."""
         conn = self.conn
-        conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        self._check_version()
         done = set(self.applied_migrations())
+        self._check_version()
+        if done >= {n for n, _ in migrations()}:
+            return []  # nothing to do, and nothing written (a read-only file opens too)
+        conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         applied = []
         for name, sql in migrations():
             if name in done:
