@@ -80,6 +80,9 @@ class TimeExpr(_Record):
     value: str | None = None
     # Added to the contract: TIMEX3 mod (START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...).
     mod: str | None = None
+    # Added to the contract: the time zone a clock time was given in (WIB, WITA, WIT, UTC);
+    # TIMEX3 values carry no UTC offset.
+    zone: str | None = None
 
 
 @dataclass

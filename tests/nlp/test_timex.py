@@ -42,10 +42,10 @@ TIMEX_CASES = [
     ("Mereka bertemu Rabu sore.", "Rabu sore", "TIME", "2023-09-13TAF"),
     ("Mereka bertemu Rabu petang.", "Rabu petang", "TIME", "2023-09-13TEV"),
     ("Pesawat hilang Minggu (28/12/2014) pukul 06.18 WIB.", "Minggu (28/12/2014) pukul 06.18 WIB",
-     "TIME", "2014-12-28T06:18+07:00"),
-    ("Sidang dimulai pukul 07.30 WIB.", "pukul 07.30 WIB", "TIME", "2023-09-15T07:30+07:00"),
-    ("Acara dimulai jam 19.00 WITA.", "jam 19.00 WITA", "TIME", "2023-09-15T19:00+08:00"),
-    ("Kapal tiba pukul 10.15 WIT.", "pukul 10.15 WIT", "TIME", "2023-09-15T10:15+09:00"),
+     "TIME", "2014-12-28T06:18"),
+    ("Sidang dimulai pukul 07.30 WIB.", "pukul 07.30 WIB", "TIME", "2023-09-15T07:30"),
+    ("Acara dimulai jam 19.00 WITA.", "jam 19.00 WITA", "TIME", "2023-09-15T19:00"),
+    ("Kapal tiba pukul 10.15 WIT.", "pukul 10.15 WIT", "TIME", "2023-09-15T10:15"),
     ("Banjir datang Senin malam, 4 Maret 2024.", "Senin malam, 4 Maret 2024", "TIME", "2024-03-04TNI"),
     ("Gempa terasa semalam.", "semalam", "TIME", "2023-09-14TNI"),
     # relative expressions
@@ -206,3 +206,59 @@ def test_timex_any_failing_step_is_a_warning(monkeypatch):
     art = warta.analyze("“Kami siap,” kata Budi Santoso di Jakarta pada Senin.", published=ANCHOR)
     assert art.quotes == [] and art.times and art.entities
     assert art.warnings == ["quotes: not read (ZeroDivisionError: division by zero)"]
+
+
+STORY_ANCHOR = "2017-06-05"
+# Forms of the TimeML gold's conventions: modifiers inside the span, no UTC offset in values,
+# the story's current day as the anchor of what has no date of its own (HeidelTime's news strategy).
+FORM_CASES = [
+    ("Ia tiba sekitar pukul 10.00 di kantor.", "sekitar pukul 10.00", "TIME", "2017-06-05T10:00"),
+    ("Rapat digelar tanggal 3 Mei 2017.", "tanggal 3 Mei 2017", "DATE", "2017-05-03"),
+    ("Gedung itu dibangun pada 2005 silam.", "2005 silam", "DATE", "2005"),
+    ("Kapal merapat pukul 07.00 WIB pagi.", "pukul 07.00 WIB pagi", "TIME", "2017-06-05T07:00"),
+    ("Musim kemarau tahun ini lebih panjang.", "Musim kemarau tahun ini", "DATE", "2017"),
+    ("Ia hanya singgah sebentar.", "sebentar", "DURATION", "PTXM"),
+    ("Barang itu habis dalam hitungan jam.", "hitungan jam", "DURATION", "PTXH"),
+    ("Dulu ia bekerja sebagai guru.", "Dulu", "DATE", "PAST_REF"),
+    ("Lahan itu dulunya sawah.", "dulunya", "DATE", "PAST_REF"),
+    ("Warga berkumpul menjelang magrib.", "menjelang magrib", "TIME", "2017-06-05TEV"),
+    ("Massa bergerak usai salat Jumat.", "usai salat Jumat", "TIME", "2017-06-02TMI"),
+    ("Laba kuartal ketiga naik.", "kuartal ketiga", "DATE", "2017-Q3"),
+    ("Ekspor triwulan I-2015 turun.", "triwulan I-2015", "DATE", "2015-Q1"),
+    ("Target paruh pertama 2019 tercapai.", "paruh pertama 2019", "DATE", "2019-H1"),
+    ("Laporan semester II tahun ini terbit.", "semester II tahun ini", "DATE", "2017-H2"),
+    ("Harga naik menjelang Natal.", "Natal", "DATE", "2016-12-25"),
+    ("Upacara HUT RI ke-72 digelar.", "HUT RI ke-72", "DATE", "2017-08-17"),
+    ("Arus mudik Lebaran 2017 padat.", "Lebaran 2017", "DATE", "2017-06-25"),
+    ("Pasar ramai saat Idul Fitri tahun lalu.", "Idul Fitri tahun lalu", "DATE", "2016-07-06"),
+]
+
+
+@pytest.mark.parametrize("text,span,kind,value", FORM_CASES)
+def test_timex_timeml_forms(text, span, kind, value):
+    assert one(text, STORY_ANCHOR) == (span, kind, value)
+
+
+def test_timex_not_past_when_dulu_means_first():
+    assert find_times("Kami makan dulu, lalu ia bertanya terlebih dahulu.", STORY_ANCHOR) == []
+
+
+def test_timex_story_day_moves_with_the_narrative():
+    text = ("Kecelakaan terjadi Sabtu (3/6/2017). Sekitar pukul 09.30, bus terguling. "
+            "Dua jam kemudian jalan dibuka. Keesokan harinya polisi datang. Malam itu hujan turun.")
+    got = [(t.text, t.value) for t in find_times(text, STORY_ANCHOR)]
+    assert got == [("Sabtu (3/6/2017)", "2017-06-03"), ("Sekitar pukul 09.30", "2017-06-03T09:30"),
+                   ("Dua jam kemudian", "2017-06-03T11:30"), ("Keesokan harinya", "2017-06-04"),
+                   ("Malam itu", "2017-06-04TNI")]
+    # A year or a month alone does not move the story's day.
+    assert find_times("Pada 2005 silam, pukul 07.00 WIB ia tiba.", STORY_ANCHOR)[1].value == "2017-06-05T07:00"
+
+
+def test_timex_zone_beside_the_value():
+    t = find_times("Pesawat jatuh Minggu (28/12/2014) pukul 06.18 WIB.", STORY_ANCHOR)[0]
+    assert (t.value, t.zone) == ("2014-12-28T06:18", "WIB")
+    assert find_times("Rapat pukul 10.00 WITA.", STORY_ANCHOR)[0].to_dict()["zone"] == "WITA"
+
+
+def test_timex_a_former_name_is_no_time():
+    assert find_times("Ia menulis di X, yang dulunya disebut Twitter.", STORY_ANCHOR) == []

@@ -129,18 +129,23 @@ def rule(name: str, pattern: str, flags: int = re.IGNORECASE):
     return register
 
 
-@rule("clock", rf"{_B}(?:(?:pukul|jam|pkl\.?)\s*(?P<hh>\d{{1,2}})[.:](?P<mm>\d{{2}})"
-               rf"|(?P<hh2>\d{{1,2}})[.:](?P<mm2>\d{{2}})(?=\s*(?:{_TZ})\b))(?:\s*(?P<tz>{_TZ})\b)?")
+_CLOCK_APPROX = {"sekitar": "APPROX", "sekira": "APPROX", "kira-kira": "APPROX", "kurang lebih": "APPROX"}
+
+
+@rule("clock", rf"{_B}(?:(?P<approx>{_alt(_CLOCK_APPROX)})\s+)?"
+               rf"(?:(?:pukul|jam|pkl\.?)\s*(?P<hh>\d{{1,2}})[.:](?P<mm>\d{{2}})"
+               rf"|(?P<hh2>\d{{1,2}})[.:](?P<mm2>\d{{2}})(?=\s*(?:{_TZ})\b))(?:\s*(?P<tz>{_TZ})\b)?"
+               r"(?:\s+(?P<pod>pagi|siang|sore|petang|malam)(?![\w-]))?")
 def _clock(m, text):
     hh, mm = int(m.group("hh") or m.group("hh2")), int(m.group("mm") or m.group("mm2"))
     if hh > 24 or mm > 59:
         return None
     tz = m.group("tz")
-    return Piece(m.start(), m.end(), hh=hh, mm=mm, tz=V.TIME_ZONES[tz.upper()] if tz else None,
-                 fields={"clock"})
+    mod = _CLOCK_APPROX.get(re.sub(r"\s+", " ", (m.group("approx") or "").lower()))
+    return Piece(m.start(), m.end(), hh=hh, mm=mm, tz=tz.upper() if tz else None, mod=mod, fields={"clock"})
 
 
-@rule("date_text", rf"{_B}(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})(?:\s+(?P<y>\d{{4}}))?(?![\w-]){_TRAIL}")
+@rule("date_text", rf"{_B}(?:tanggal\s+|tgl\.?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})(?:\s+(?P<y>\d{{4}}))?(?![\w-]){_TRAIL}")
 def _date_text(m, text):
     d = int(m.group("d"))
     if not 1 <= d <= 31:
@@ -216,7 +221,7 @@ def _decade(m, text):
 
 
 @rule("year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:tahun\s+)?(?<![\w.,/-])(?P<y>(?:1[89]|20)\d{{2}})(?![\w/-]|[.,]\d)"
-              r"(?:\s+ini(?![\w-]))?")
+              r"(?:\s+(?:ini|silam|yang\s+lalu|lalu)(?![\w-]))?")
 def _year(m, text):
     if _word_before(text, m.start("y")) in V.NOT_YEAR_BEFORE:
         return None
@@ -253,7 +258,7 @@ def _relative_period(m, text):
 _REL_DIRS = _alt(list(V.AFTER_REFERENCE) + list(V.FROM_ANCHOR))
 
 
-@rule("relative_count", rf"{_B}(?:(?P<n>{_NUM})\s+(?P<unit>hari|pekan|minggu|bulan|tahun|dekade|dasawarsa|abad)"
+@rule("relative_count", rf"{_B}(?:(?P<approx>hampir|sekitar|kurang\s+lebih|lebih\s+dari)\s+)?(?:(?P<n>{_NUM})\s+(?P<unit>hari|pekan|minggu|bulan|tahun|dekade|dasawarsa|abad)"
                         rf"|(?P<se>sehari|sepekan|seminggu|sebulan|setahun))\s+(?P<dir>{_REL_DIRS}){_E}")
 def _relative_count(m, text):
     if m.group("se"):
@@ -270,7 +275,8 @@ def _relative_count(m, text):
     if n is None:  # "beberapa hari lalu"
         return Piece(m.start(), m.end(), kind="value", type="DATE",
                      value="PAST_REF" if sign < 0 else "FUTURE_REF")
-    return Piece(m.start(), m.end(), rel=(letter, sign * n, base), fields={"rel"})
+    mod = _APPROX.get(re.sub(r"\s+", " ", (m.group("approx") or "").lower()))
+    return Piece(m.start(), m.end(), rel=(letter, sign * n, base), mod=mod, fields={"rel"})
 
 
 @rule("weekday", rf"(?:\b[Hh]ari\s+)?{_B}(?P<dow>{_DOW})(?:\s+(?P<pod>{_POD}))?"
@@ -382,6 +388,117 @@ def _year_named(m, text):
     return Piece(m.start(), m.end(), y=y, fields={"year"})
 
 
+@rule("story_day", rf"{_B}(?P<w>{_alt(V.STORY_DAYS)}){_E}")
+def _story_day(m, text):
+    """'keesokan harinya', 'malam itu', 'menjelang magrib': on the story's current day."""
+    days, pod = V.STORY_DAYS[re.sub(r"\s+", " ", m.group("w").lower())]
+    return Piece(m.start(), m.end(), rel=("D", days, "ref"), pod=pod, fields={"rel"})
+
+
+@rule("clock_later", rf"{_B}(?:(?P<approx>{_alt(_APPROX)})\s+)?(?P<n>{_NUM})\s+(?P<unit>jam|menit)\s+"
+                     r"(?P<dir>kemudian|setelahnya|sesudahnya|berikutnya|sebelumnya)(?![\w-])")
+def _clock_later(m, text):
+    """'dua jam kemudian': the last clock time named, moved."""
+    n = _number(m.group("n"))
+    if n is None:
+        return None
+    sign = V.AFTER_REFERENCE[m.group("dir").lower()]
+    minutes = n * (60 if m.group("unit").lower() == "jam" else 1) * sign
+    mod = _APPROX.get(re.sub(r"\s+", " ", (m.group("approx") or "").lower()))
+    return Piece(m.start(), m.end(), kind="later", value=str(minutes), mod=mod,
+                 type="PT" + _fmt(n) + ("H" if m.group("unit").lower() == "jam" else "M"))
+
+
+@rule("friday_prayer", rf"{_B}(?:usai|selepas|seusai|setelah|sebelum|saat|jelang)\s+(?:salat|sholat|shalat)\s+Jumat{_E}")
+def _friday_prayer(m, text):
+    """'usai salat Jumat': the Friday, at midday."""
+    return Piece(m.start(), m.end(), dow=5, pod="MI", fields={"dow"})
+
+
+@rule("vague_duration", rf"{_B}(?P<w>{_alt(V.VAGUE_DURATIONS)})(?![\w-])(?!\s+(?:kemudian|lalu|setelah))")
+def _vague_duration(m, text):
+    value = V.VAGUE_DURATIONS[re.sub(r"\s+", " ", m.group("w").lower())]
+    return Piece(m.start(), m.end(), kind="value", type="DURATION", value=value)
+
+
+_NAMING = {"disebut", "bernama", "dikenal", "dinamai", "dinamakan", "berjuluk"}
+_NOT_PAST_BEFORE = {"terlebih", "lebih", "paling", "duluan", "tunggu", "sebentar", "makan", "istirahat"}
+_PAST_AFTER = {"ia", "dia", "mereka", "kami", "saya", "kita", "pernah", "sempat", "adalah", "merupakan",
+               "bernama", "menjadi", "sebagai", "dikenal", "memang", "hanya", "masih", "sering", "biasa"}
+
+
+@rule("past", rf"{_B}(?P<w>dulunya|dahulunya|dulu|dahulu){_E}")
+def _past(m, text):
+    """'dulu' as 'in the past', not as 'first' ('makan dulu', 'terlebih dahulu')."""
+    word = m.group("w").lower()
+    before = _word_before(text, m.start())
+    after = re.match(r"\s*(\w+)", text[m.end():m.end() + 20])
+    if before in _NOT_PAST_BEFORE:
+        return None
+    if after and after.group(1).lower() in _NAMING:
+        return None  # "yang dulunya disebut Twitter": a former name, not a time
+    opens = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\n\"“'‘("
+    if not (word.endswith("nya") or opens or (after and after.group(1).lower() in _PAST_AFTER)
+            or before in {"yang", "sejak", "zaman", "masa", "seperti", "sejak"}):
+        return None
+    return Piece(m.start(), m.end(), kind="value", type="DATE", value="PAST_REF")
+
+
+_ORDINAL = r"(?:pertama|kedua|ketiga|keempat|IV|III|II|I|[1-4])"
+_YEAR_AFTER = (r"(?:\s*[-/]\s*(?P<y1>\d{4})|\s+(?:tahun\s+)?(?P<y2>\d{4})"
+               r"|\s+(?P<dir>tahun\s+ini|tahun\s+lalu|tahun\s+depan|tahun\s+mendatang))?")
+_YEAR_STEP = {"tahun ini": 0, "tahun lalu": -1, "tahun depan": 1, "tahun mendatang": 1}
+
+
+def _year_of(m) -> tuple[int | None, int | None]:
+    """(explicit year, or None; step from the anchor's year, or None) of a _YEAR_AFTER match."""
+    y = m.group("y1") or m.group("y2")
+    step = _YEAR_STEP.get(re.sub(r"\s+", " ", (m.group("dir") or "").lower()))
+    return (int(y) if y else None), step
+
+
+@rule("quarter", rf"{_B}(?P<k>kuartal|triwulan|semester|paruh)\s+(?P<o>{_ORDINAL})(?!\w){_YEAR_AFTER}{_E}")
+def _quarter(m, text):
+    k, o = m.group("k").lower(), V.ORDINALS[m.group("o").lower()]
+    if k in ("semester", "paruh") and o > 2:
+        return None
+    y, step = _year_of(m)
+    code = f"Q{o}" if k in ("kuartal", "triwulan") else f"H{o}"
+    return Piece(m.start(), m.end(), kind="yearly", y=y, rel=("Y", step, "anchor") if step is not None else None,
+                 value="-" + code)
+
+
+@rule("quarter_now", rf"{_B}(?P<k>kuartal|triwulan|semester)\s+(?P<dir>ini|lalu|depan){_E}")
+def _quarter_now(m, text):
+    k, step = m.group("k").lower(), V.RELATIVE_DIRECTIONS[m.group("dir").lower()]
+    return Piece(m.start(), m.end(), kind="yearly", value="Q" if k != "semester" else "H", rel=("P", step, "anchor"))
+
+
+_HOLIDAYS = _alt(list(V.FIXED_HOLIDAYS) + list(V.LUNAR_HOLIDAYS))
+
+
+@rule("holiday", rf"{_B}(?P<h>{_HOLIDAYS})(?:\s+ke-?\s*(?P<n>\d{{1,3}}))?(?![\w-])"
+                 r"(?!\s+(?:Imlek|imlek|Islam|islam|Hijriah|hijriah|China|Cina))" + _YEAR_AFTER + r"(?![\w-])")
+def _holiday(m, text):
+    name = re.sub(r"\s+", " ", m.group("h").lower())
+    y, step = _year_of(m)
+    if name == "hut ri" and m.group("n"):
+        y = 1945 + int(m.group("n"))
+    if name in V.LUNAR_HOLIDAYS:
+        return Piece(m.start(), m.end(), kind="yearly", y=y, value=name,
+                     rel=("Y", step, "anchor") if step is not None else None)
+    mo, d = V.FIXED_HOLIDAYS[name]
+    return Piece(m.start(), m.end(), kind="yearly", y=y, value=f"-{mo:02d}-{d:02d}",
+                 rel=("Y", step, "anchor") if step is not None else None)
+
+
+@rule("tropical_season", rf"{_B}(?P<s>{_alt(V.TROPICAL_SEASONS)})(?![\w-]){_YEAR_AFTER}(?![\w-])")
+def _tropical_season(m, text):
+    y, step = _year_of(m)
+    return Piece(m.start(), m.end(), kind="yearly", y=y, value="",
+                 rel=("Y", step, "anchor") if step is not None else None)
+
+
 def _roman(numeral: str) -> int | None:
     values = {"I": 1, "V": 5, "X": 10}
     total, last = 0, 0
@@ -403,7 +520,11 @@ _FIRST_WORDS = {
     "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "pukul", "jam", "pkl",
     "bulan", "tahun", "pekan", "minggu", "hari", "pada", "sejak", "hingga", "sampai", "selama",
     "per", "tadi", "nanti", "semalam", "pagi", "siang", "sore", "petang", "malam", "setiap", "tiap",
-    "saban", "akhir", "abad",
+    "saban", "akhir", "abad", "kuartal", "triwulan", "semester", "paruh", "dulu", "dulunya", "dahulu",
+    "dahulunya", "tanggal", "tgl", "sekira", "kira", "kurang", "hampir", "lebih", "hut",
+    *(w.split()[0] for w in V.STORY_DAYS), *(w.split()[0] for w in V.VAGUE_DURATIONS),
+    *(w.split()[0] for w in V.FIXED_HOLIDAYS), *(w.split()[0] for w in V.LUNAR_HOLIDAYS),
+    *(w.split()[0] for w in V.TROPICAL_SEASONS),
 }
 _TRIGGER = re.compile(rf"(?<![\w-])(?:\d|\(|(?:{trie_pattern({w.lower() for w in _FIRST_WORDS})})(?![\w]))",
                       re.IGNORECASE)
@@ -524,7 +645,7 @@ def _weekday_date(dow: int, direction: int | None, anchor: dt.date) -> dt.date:
 
 def _time_suffix(p: Piece) -> str:
     if p.hh is not None:
-        return f"T{p.hh:02d}:{p.mm:02d}" + (p.tz or "")
+        return f"T{p.hh:02d}:{p.mm:02d}"
     return f"T{p.pod}" if p.pod else ""
 
 
@@ -612,6 +733,43 @@ def _dated_weekdays(pieces: list[Piece], anchor: dt.date | None) -> dict[int, dt
     return known
 
 
+def _yearly(p: Piece, anchor: dt.date | None) -> str:
+    """Quarters, halves, holidays and seasons: the year given, or the anchor's (moved by 'tahun
+    lalu'), or for a holiday without a year its occurrence nearest the anchor."""
+    if p.rel and p.rel[0] == "P":  # "kuartal ini", "semester lalu"
+        if anchor is None:
+            return "XXXX-" + p.value + "X"
+        size = 3 if p.value == "Q" else 6
+        index = (anchor.year * 12 + anchor.month - 1) // size + p.rel[1]
+        return f"{index * size // 12:04d}-{p.value}{index % (12 // size) + 1}"
+    year = p.y
+    if year is None and p.rel is not None and anchor is not None:
+        year = anchor.year + p.rel[1]
+    lunar = V.LUNAR_HOLIDAYS.get(p.value)
+    if year is None and anchor is not None and (lunar or p.value.count("-") == 2):
+        days = []
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+            stamp = f"{y}-{lunar[y]}" if lunar and y in lunar else (f"{y}{p.value}" if not lunar else None)
+            if stamp:
+                days.append((abs((dt.date.fromisoformat(stamp) - anchor).days), stamp))
+        return min(days)[1] if days else "XXXX-XX-XX"
+    if year is None:
+        year = anchor.year if anchor is not None and not lunar else None
+    if year is None:
+        return "XXXX" + ("-XX-XX" if lunar else p.value)
+    if lunar:
+        return f"{year:04d}-{lunar[year]}" if year in lunar else f"{year:04d}"
+    return f"{year:04d}{p.value}"
+
+
+def _later(p: Piece, ref_time: dt.datetime | None) -> tuple[str, str]:
+    """'dua jam kemudian' from the clock time named last; without one, a duration."""
+    if ref_time is None:
+        return "DURATION", p.type
+    moved = ref_time + dt.timedelta(minutes=float(p.value))
+    return "TIME", moved.strftime("%Y-%m-%dT%H:%M")
+
+
 def _beyond(p: Piece) -> str:
     """The value of a point too far back or ahead for the calendar ("100.000 hari lalu")."""
     if p.rel:
@@ -623,12 +781,17 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
     """Every time expression in ``text``, normalised against ``published`` (YYYY-MM-DD)."""
     anchor = dt.date.fromisoformat(published) if published else None
     ref: dt.date | None = None
+    ref_time: dt.datetime | None = None  # the clock time named last, for "dua jam kemudian"
     out: list[TimeExpr] = []
     pieces = _group(_candidates(text), text)
     known_days = _dated_weekdays(pieces, anchor)
     for p in pieces:
         if p.kind == "value":
             kind, value = p.type, p.value
+        elif p.kind == "yearly":
+            kind, value = "DATE", _yearly(p, anchor)
+        elif p.kind == "later":
+            kind, value = _later(p, ref_time)
         elif p.kind == "season":
             year = p.y or (anchor.year if anchor else None)
             kind, value = "DATE", f"{year:04d}-{p.value}" if year else f"XXXX-{p.value}"
@@ -637,10 +800,12 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
                 kind, value, day = _resolve_point(p, anchor, ref, known_days)
             except (ValueError, OverflowError):  # a date past the calendar's ends
                 kind, value, day = "DATE", _beyond(p), None
-            if day is not None:
-                ref = day
+            if day is not None and re.match(r"\d{4}-\d{2}-\d{2}", value):
+                ref = day  # the story's current day: only a day moves it, not "2005" or "Mei"
+                if p.hh is not None:
+                    ref_time = dt.datetime(day.year, day.month, day.day, p.hh % 24, p.mm or 0)
         out.append(TimeExpr(start=p.start, end=p.end, text=text[p.start:p.end], type=kind,
-                            value=value, mod=p.mod))
+                            value=value, mod=p.mod, zone=p.tz))
     return out
 
 

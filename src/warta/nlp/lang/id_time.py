@@ -75,8 +75,8 @@ REFERENCES = {
 
 SEASONS = {"musim semi": "SP", "musim panas": "SU", "musim gugur": "FA", "musim dingin": "WI"}
 
-# Time zones of Indonesia, as UTC offsets.
-TIME_ZONES = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
+# Time zones named after a clock time, as UTC offsets (kept beside a TIMEX3 value, not in it).
+TIME_ZONES = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00", "UTC": "+00:00", "GMT": "+00:00"}
 
 # A four-digit number followed by these is a quantity, not a year.
 COUNT_NOUNS = ("orang", "unit", "ton", "meter", "m", "km", "kilometer", "kg", "persen", "jiwa",
@@ -95,3 +95,48 @@ NOT_TIME_BEFORE = ("Pasar", "Jl", "Jl.", "Jalan", "Kampung", "Gang", "Desa", "Du
 # Words before a weekday or month that point to the future ("akan digelar Sabtu").
 FUTURE_CUES = ("akan", "bakal", "rencananya", "direncanakan", "dijadwalkan", "hendak",
                "mendatang", "berikutnya")
+
+# Tropical seasons have no TIMEX3 code: their value is the year they fall in.
+TROPICAL_SEASONS = ("musim kemarau", "musim hujan", "musim penghujan", "musim pancaroba")
+
+# Vague durations (TIMEX3 writes the unknown amount as X).
+VAGUE_DURATIONS = {"sebentar": "PTXM", "sejenak": "PTXM", "beberapa saat": "PTXM",
+                   "hitungan menit": "PTXM", "hitungan jam": "PTXH", "hitungan hari": "PXD",
+                   "hitungan minggu": "PXW", "hitungan pekan": "PXW", "hitungan bulan": "PXM",
+                   "hitungan tahun": "PXY"}
+
+# Expressions that take the story's current day (the date named last): offset in days, part of day.
+STORY_DAYS = {"hari itu": (0, None), "pada hari yang sama": (0, None), "keesokan harinya": (1, None),
+              "keesokan hari": (1, None), "esok harinya": (1, None), "keesokan paginya": (1, "MO"),
+              "keesokan malamnya": (1, "NI"), "malam itu": (0, "NI"), "pagi itu": (0, "MO"),
+              "siang itu": (0, "AF"), "sore itu": (0, "AF"), "petang itu": (0, "EV"),
+              "malam harinya": (0, "NI"), "siang harinya": (0, "AF"), "sore harinya": (0, "AF"),
+              "pagi harinya": (0, "MO"), "dini hari": (0, "NI"), "senja": (0, "EV"),
+              "menjelang magrib": (0, "EV"), "menjelang maghrib": (0, "EV"), "saat magrib": (0, "EV"),
+              "usai magrib": (0, "EV"), "usai salat magrib": (0, "EV"), "waktu subuh": (0, "MO"),
+              "saat subuh": (0, "MO"), "usai salat subuh": (0, "MO"), "usai salat zuhur": (0, "AF"),
+              "usai salat isya": (0, "NI"), "tengah malam": (0, "NI"), "tengah hari": (0, "MI")}
+
+# Ordinals of quarters and halves: "kuartal ketiga", "triwulan III", "semester 2".
+ORDINALS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4,
+            "1": 1, "2": 2, "3": 3, "4": 4}
+
+# Holidays on fixed dates: (month, day).
+FIXED_HOLIDAYS = {"natal": (12, 25), "hari natal": (12, 25), "malam natal": (12, 24),
+                  "tahun baru": (1, 1), "malam tahun baru": (12, 31), "hari kemerdekaan": (8, 17),
+                  "hut ri": (8, 17), "hari buruh": (5, 1), "hari pahlawan": (11, 10),
+                  "hari kartini": (4, 21), "hari sumpah pemuda": (10, 28)}
+
+# Holidays of the Islamic calendar as Indonesia's government set them (the Ministry of Religious
+# Affairs' sidang isbat and the joint decrees on national holidays), 1 Syawal and 10 Zulhijah.
+IDUL_FITRI = {2008: "10-01", 2009: "09-20", 2010: "09-10", 2011: "08-31", 2012: "08-19",
+              2013: "08-08", 2014: "07-28", 2015: "07-17", 2016: "07-06", 2017: "06-25",
+              2018: "06-15", 2019: "06-05", 2020: "05-24", 2021: "05-13", 2022: "05-02",
+              2023: "04-22", 2024: "04-10", 2025: "03-31"}
+IDUL_ADHA = {2008: "12-08", 2009: "11-27", 2010: "11-17", 2011: "11-06", 2012: "10-26",
+             2013: "10-15", 2014: "10-05", 2015: "09-24", 2016: "09-12", 2017: "09-01",
+             2018: "08-22", 2019: "08-11", 2020: "07-31", 2021: "07-20", 2022: "07-10",
+             2023: "06-29", 2024: "06-17", 2025: "06-06"}
+LUNAR_HOLIDAYS = {"lebaran": IDUL_FITRI, "idul fitri": IDUL_FITRI, "idulfitri": IDUL_FITRI,
+                  "hari raya idul fitri": IDUL_FITRI, "idul adha": IDUL_ADHA, "iduladha": IDUL_ADHA,
+                  "hari raya idul adha": IDUL_ADHA, "hari raya kurban": IDUL_ADHA}
