@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 KOMPAS = DATA / "time" / "indotimex-kompas-development-unannotated"
 SETS = [("Kompas held-out (IndoTimex 25 docs)", KOMPAS, ROOT / "eval/time/kompas-test.jsonl"),
         ("CLICK-ID held-out (8 docs)", DATA / "corpus/click-id-articles.jsonl.gz", ROOT / "eval/time/clickid-test.jsonl"),
+        ("CLICK-ID TimeML held-out (20 docs, eval/time/GUIDELINE.md)", DATA / "corpus/click-id-articles.jsonl.gz",
+         ROOT / "eval/time/clickid-timeml.jsonl"),
         ("Kompas development (25 docs, tuned on)", KOMPAS, ROOT / "eval/time/kompas-dev.jsonl")]
 
 
