@@ -513,6 +513,11 @@ def eval_quotes(data, as_json):
               f"{scores['speaker_accuracy']:.3f} over {scores['speakers_scored']} matched statements")
     out.print("precision by kind: " + ", ".join(f"{k} {v['precision']:.3f} ({v['predicted']})"
                                                  for k, v in scores["by_kind"].items()))
+    rs = scores["reported_speech"]
+    out.print(f"reported speech only (indirect and partial): P {rs['precision']:.3f} R {rs['recall']:.3f} "
+              f"F1 {rs['f1']:.3f}")
+    out.print("speaker accuracy by kind: " + ", ".join(f"{k} {v['accuracy']:.3f} ({v['scored']})"
+                                                       for k, v in scores["speaker_by_kind"].items()))
 
 
 @eval_group.command(name="sentences")

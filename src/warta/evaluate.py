@@ -337,6 +337,7 @@ def score_quotes_kota(path: Path, statements: Callable[[str], list[tuple[int, in
 
     pred = [(tokens_of(q.start, q.end), q) for q in quotes]
     used, matched, speaker_total, speaker_right = set(), 0, 0, 0
+    by_speaker: dict[str, list[int]] = {"PERSON": [0, 0], "PERSONCOREF": [0, 0]}  # [scored, right]
     for g_start, g_end, _ in gold:
         g = set(range(g_start, g_end))
         best = None
@@ -361,17 +362,39 @@ def score_quotes_kota(path: Path, statements: Callable[[str], list[tuple[int, in
         q = pred[best][1]
         said = tokens_of(*_find(text, q.speaker_text, q.start)) if q.speaker_text else set()
         name = (index.get(q.speaker) or {}).get("name", "") if q.speaker else ""
-        if said & set(range(near[0], near[1])) or (name and (gold_text in name or name in gold_text)):
-            speaker_right += 1
+        right = bool(said & set(range(near[0], near[1])) or (name and (gold_text in name or name in gold_text)))
+        speaker_right += right
+        by_speaker[near[2]][0] += 1
+        by_speaker[near[2]][1] += right
     by_kind = {}
     for kind in ("direct", "partial", "indirect"):
         ks = [j for j, (_, q) in enumerate(pred) if q.kind == kind]
         by_kind[kind] = {"predicted": len(ks),
                          "precision": round(sum(j in used for j in ks) / len(ks), 4) if ks else 0.0}
+    # KoTA annotates reported speech: the statements scored against indirect and partial quotes only.
+    reported = [j for j, (_, q) in enumerate(pred) if q.kind in ("indirect", "partial")]
+    reported_hits = _matches_of(gold, [pred[j][0] for j in reported])
     return {"statements": {**_prf(matched, len(quotes), len(gold)), "gold": len(gold), "predicted": len(quotes)},
+            "reported_speech": {**_prf(reported_hits, len(reported), len(gold)), "predicted": len(reported)},
             "by_kind": by_kind,
+            "speaker_by_kind": {("named person" if k == "PERSON" else "coreferring mention"):
+                                {"scored": n, "accuracy": round(r / n, 4) if n else 0.0}
+                                for k, (n, r) in by_speaker.items()},
             "speaker_accuracy": round(speaker_right / speaker_total, 4) if speaker_total else 0.0,
             "speakers_scored": speaker_total}
+
+
+def _matches_of(gold: list[tuple[int, int, str]], predicted: list[set[int]]) -> int:
+    """Gold spans matched one to one by predicted token sets (overlap >= 50% of the shorter)."""
+    used, hits = set(), 0
+    for g_start, g_end, _ in gold:
+        g = set(range(g_start, g_end))
+        for j, toks in enumerate(predicted):
+            if j not in used and toks and len(g & toks) >= 0.5 * min(len(g), len(toks)):
+                used.add(j)
+                hits += 1
+                break
+    return hits
 
 
 def _find(text: str, phrase: str, near: int) -> tuple[int, int]:

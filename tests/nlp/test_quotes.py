@@ -86,3 +86,31 @@ def test_quotes_indirect_statement_span_is_not_the_speaker():
     (q,) = find_quotes(text, entities)
     assert q.text == "petugas telah mengevakuasi 1.250 warga ke masjid"
     assert text[q.start:q.end] == q.text and q.speaker_text.endswith("Arif Wibowo")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a degree between commas after the name
+    ("Kepala Dinas Pendidikan Kota Malang, Ir. Siti Rahayu, MM menyampaikan bahwa sekolah baru "
+     "segera dibangun tahun ini.", "Siti Rahayu"),
+    # a date between the speaker and the verb
+    ("Kepala Bidang Kebudayaan, Marzuki Hasan, Minggu (1/12/2024) menyebutkan bahwa pelatihan itu "
+     "berjalan dengan baik.", "Marzuki Hasan"),
+    # an adverbial between them
+    ("Presiden RI, Prabowo Subianto, dalam pidatonya menegaskan bahwa pendidikan menjadi prioritas utama.",
+     "Prabowo Subianto"),
+    # an apposition after the name
+    ("Dandi Prasetyo, pemilik bengkel patung di Mulyoharjo, Kecamatan Jepara mengaku sudah menerima "
+     "banyak pesanan sejak awal tahun.", "Dandi Prasetyo"),
+])
+def test_quotes_indirect_speaker_skips_what_stands_between(text, speaker):
+    entities, index = find_entities(text)
+    (q,) = [q for q in find_quotes(text, entities) if q.kind == "indirect"]
+    assert speaker in (q.speaker_text or "") and index[q.speaker]["name"] == speaker
+
+
+def test_quotes_pronoun_after_a_leading_phrase_stays_a_pronoun():
+    text = ("Menteri Pertanian Andi Sulaiman mengatakan bahwa sawah baru di Merauke siap ditanami. "
+            "Untuk itu, dirinya membantah bahwa proyek pangan merusak hutan di Papua.")
+    entities, index = find_entities(text)
+    qs = [q for q in find_quotes(text, entities) if q.kind == "indirect"]
+    assert qs[-1].speaker_text == "dirinya" and index[qs[-1].speaker]["name"] == "Andi Sulaiman"

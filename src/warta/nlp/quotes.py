@@ -192,6 +192,46 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
     return ordered
 
 
+def _not_subject(part: str) -> bool:
+    """A comma-separated part before a speech verb that cannot be its speaker: a degree
+    ("MM", "S.Pd"), a date or time ("Minggu (1/12/2024)"), an adverbial ("dalam pidatonya")."""
+    words = part.split()
+    if not words:
+        return True
+    if all(re.sub(r"[.\s]", "", w).upper() in V.DEGREES for w in words):
+        return True
+    first = words[0].lower()
+    return first in V.NOT_SUBJECT_OPENERS or first[0] in "(0123456789"
+
+
+def _subject(text: str, s_start: int, verb: int, ix: "_Index") -> tuple[int, int]:
+    """(start, end) of the speaker before a speech verb: the last comma-separated part that
+    can be a speaker, or an earlier one naming a person when that part names none
+    ("Dandi, Pemilik showroom Akar, Kecamatan Jepara mengaku"). A leading time phrase is
+    never the speaker ("Pada Jumat …, Menteri X mengatakan")."""
+    parts, pos = [], s_start
+    for piece in re.split(r"(,)", text[s_start:verb]):
+        if piece != ",":
+            lead = len(piece) - len(piece.lstrip())
+            parts.append((pos + lead, pos + len(piece.rstrip())))
+        pos += len(piece)
+    parts = [(a, b) for a, b in parts if b > a]
+    while len(parts) > 1 and _not_subject(text[parts[-1][0]:parts[-1][1]]):
+        parts.pop()
+    if not parts:
+        return verb, verb
+    last = parts[-1]
+    if _not_subject(text[last[0]:last[1]]) and not ix.within(last[0], last[1], ("PER", "ORG")):
+        return verb, verb
+    said = text[last[0]:last[1]].lower()
+    if ix.within(last[0], last[1], ("PER",)) is None and said not in V.PRONOUNS \
+            and said.split()[0] not in V.GROUP_HEADS:
+        for a, b in reversed(parts[-3:-1]):
+            if ix.within(a, b, ("PER",)) is not None:
+                return a, b
+    return last
+
+
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
@@ -232,12 +272,9 @@ def _indirect(text: str, ix: _Index, covered):
         statement = text[body:end]
         if len(statement.split()) < 3 or _inside(covered, body) or statement.lstrip().startswith(tuple(_OPEN)):
             continue
-        # The subject: the last comma-separated part before the verb, so a leading time phrase
-        # is not the speaker ("Pada Jumat …, Menteri X mengatakan").
-        head = text[s_start:m.start()].rstrip(" ,")
-        subject_text = re.split(r",\s*", head)[-1] if head.strip() else ""
-        subject_start = s_start + len(head) - len(subject_text)
-        ent = ix.within(subject_start, m.start())
+        subject_start, subject_end = _subject(text, s_start, m.start(), ix)
+        subject_text = text[subject_start:subject_end]
+        ent = ix.within(subject_start, subject_end)
         if ent is not None:  # "Putin awal pekan ini": the speaker ends with the name
             # An entity that runs back over the comma cut ("Badan …, dan Geofisika (BMKG)") is whole.
             subject_start = min([subject_start] + [e.start for e in entities

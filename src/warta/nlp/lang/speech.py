@@ -31,3 +31,17 @@ CHANNEL_PATTERNS = (r"di\s+(?:akun\s+)?(?P<c1>X|Twitter|Instagram|Facebook|TikTo
                     r"melalui\s+(?P<c2>(?:akun\s+)?[\w-]+(?:\s+(?:resmi|pribadi)(?:nya)?)?)",
                     r"kepada\s+(?P<c3>wartawan|awak\s+media|media|jurnalis|pers)",
                     r"dalam\s+(?P<c4>konferensi\s+pers|jumpa\s+pers|keterangan\s+(?:tertulis|resmi)|siaran\s+pers|wawancara)")
+
+# Academic degrees and honorifics written after a name, between commas ("Siti Zuniati, MM
+# menyampaikan"): never the speaker. Compared without dots and spaces, in upper case.
+DEGREES = frozenset("""SPD MPD SSI MSI ST MT MM MSC SH MH SE ME MA MBA PHD SKOM MKOM SSOS MSOS SIP MIP
+MHUM SS AK CA SAG MAG LC MP SP SPSI MPSI SKEP NS SFARM APT SKED MKES SKM MPH MENG SPT SHUT STR MIKOM
+MPDI SPDI SHI MHI MAP MSN SIKOM SSN MSN MSAS MSOC DIPL SPOG SPA MARS MKN SSTP MTP MEC MACC CPA CFA
+SE.AK IPU ASEAN.ENG""".split())
+
+# What stands between a speaker and the speech verb without being the speaker: "X, dalam
+# pidatonya, menegaskan", "X, Minggu (1/12/2024), menyebutkan", "X, yang menjadi …, menyampaikan".
+NOT_SUBJECT_OPENERS = ("dalam", "saat", "ketika", "pada", "usai", "seusai", "selepas", "di", "yang",
+                       "juga", "turut", "kemudian", "lalu", "kepada", "melalui", "sementara", "sebelumnya",
+                       "selanjutnya", "dipenghujung", "kemarin", "hari", "tadi", "sekaligus", "selaku",
+                       "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
