@@ -80,9 +80,21 @@ def search(store, query: str, *, outlet: str | None = None, date_from: str | Non
 
 
 def list_events(store, *, type: str | None = None, actor: str | None = None, target: str | None = None,
-                limit: int = 100) -> dict[str, Any]:
-    """Stored events, newest first, filtered by PLOVER type and actor or target entity key."""
-    return store.events(type=type, actor=actor, target=target, limit=limit)
+                entity: str | None = None, limit: int = 100) -> dict[str, Any]:
+    """Stored events, newest first, filtered by PLOVER type, actor or target entity key, and an
+    entity (any of its names) as actor or target; each with the names and its sentence."""
+    key = None
+    if entity:
+        found = entity_profile(store, entity, limit=1)
+        if found is None:
+            return {"total": 0, "rows": [], "per_day": []}
+        key = found["key"]
+    result = store.events(type=type, actor=actor, target=target, entity=key, limit=limit)
+    for row in result["rows"]:
+        text = row.pop("text")
+        start = row.pop("trigger_start")
+        row["sentence"] = _sentence_at(text, start, size=400) if start is not None else None
+    return result
 
 
 def timeline(store, query: str | None = None, *, outlet: str | None = None,

@@ -63,3 +63,25 @@ def test_events_export_plover(tmp_path):
     rows = [json.loads(l) for l in out.stdout.splitlines()]
     assert rows[0]["event_type"] == "CONSULT" and rows[0]["actor_name"] == "Joko Widodo"
     assert rows[0]["recipient_name"] == "Anthony Albanese" and rows[0]["source"]["article_id"] == "e1"
+
+
+@pytest.mark.parametrize("text", [
+    "Konsumsi buah naga secara rutin membantu menurunkan kolesterol dalam darah.",
+    "Fotografer Budi Santoso menangkap keindahan matahari terbit di Bromo.",
+    "Saat ditemui di kantornya, Kepala Dinas Kesehatan Rina Wulandari tampak sibuk.",
+    "Banyak yang mendukung dan ada juga yang menolak rencana itu.",
+])
+def test_events_off_sense_or_nobody_named_is_no_event(text):
+    assert events(text)[0] == []
+
+
+def test_events_aid_to_a_named_target_stays():
+    found, _ = events("Pemerintah Jepang membantu korban gempa di Cianjur dengan mengirim tenda dan obat-obatan.")
+    assert found and found[0][0] == "AID" and found[0][1] == "Jepang"
+
+
+def test_events_where_falls_back_to_the_dateline():
+    art = warta.analyze("TEMPO.CO, Makassar - Polisi menangkap Andi Saputra dalam kasus penipuan daring.",
+                        published="2024-07-02")
+    (event,) = art.events
+    assert event.type == "COERCE" and event.where == "Makassar"

@@ -192,3 +192,13 @@ def test_web_events_page_and_filters(db_url):
         assert c.get("/events.json", params={"type": "ASSAULT"}).json()["total"] == 0
         page = c.get("/events").text
         assert "CONSULT" in page and "bertemu" in page and '<svg class="chart"' in page
+        # names with links, not keys; the sentence it came from; a filter by any name of an entity
+        assert '>Joko Widodo</a>' in page and 'href="/entities/joko-widodo"' in page
+        assert "Presiden Joko Widodo bertemu Perdana Menteri Anthony Albanese di Jakarta" in page
+        row = c.get("/events.json", params={"entity": "Joko Widodo"}).json()["rows"][0]
+        assert (row["actor_name"], row["sentence"]) == (
+            "Joko Widodo", "Presiden Joko Widodo bertemu Perdana Menteri Anthony Albanese di Jakarta.")
+        assert c.get("/events.json", params={"entity": "Atlantis"}).json()["total"] == 0
+        entity = c.get("/entities/joko-widodo.json").json()["entity"]
+        assert [e["type"] for e in entity["events"]] == ["CONSULT"]
+        assert "bertemu Perdana Menteri" in c.get("/entities/joko-widodo").text

@@ -81,8 +81,9 @@ def _fill(article: Article, doc) -> Article:
     article.times = list(doc._.times or [])
     article.quotes = _step(article, "quotes", lambda: find_quotes(text, article.entities), [])
     article.summary = _step(article, "summary", lambda: summarise(text, article.sentences), [])
+    place = article.dateline.place if article.dateline else None
     article.events = _step(article, "events", lambda: find_events(text, article.sentences, article.entities,
-                                                                  article.entity_index, article.times), [])
+                                                                  article.entity_index, article.times, place), [])
     if article.published is None and any("X" in (t.value or "") for t in article.times):
         article.warnings.append(NO_ANCHOR_WARNING)
     return article

@@ -28,6 +28,13 @@ HYPOTHETICAL = re.compile(r"(?<![\w-])(?:mungkin|bisa|dapat|jika|apabila|seandai
                           r"diperkirakan|berpotensi)(?![\w-])", re.IGNORECASE)
 PREPOSITION = re.compile(r"(?<![\w-])(?:ke|di|dari|dengan|untuk|kepada|terhadap|pada|bagi|atas|antara|"
                          r"tentang|mengenai|oleh|menuju|sejak|hingga)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# Senses outside politics and security: the trigger followed by these is no PLOVER event
+# ("membantu menurunkan kolesterol", "menangkap keindahan", "saat ditemui wartawan").
+NOT_EVENT_AFTER = re.compile(r"^\s+(?:me[mn]?\w+|ber\w+|keindahan|momen|gambar|foto|peluang|kesempatan|"
+                             r"sinyal|cahaya|suasana|pesan|makna|ikan|perhatian|hati|bola|gol|poin|"
+                             r"kolesterol|sistem|kulit|tubuh|pencernaan)(?![\w-])", re.IGNORECASE)
+SENSE_TYPES = ("AID", "SUPPORT", "COERCE", "CONCEDE")  # the types whose triggers have everyday senses
+INTERVIEW = re.compile(r"(?<![\w-])(?:saat|ketika|usai|seusai|waktu|tatkala|kala)\s+$", re.IGNORECASE)
 PRONOUN = re.compile(r"(?<![\w-])(?:mereka|ia|dia|beliau|pihaknya|kedua negara|keduanya)(?![\w-])", re.IGNORECASE)
 
 
@@ -68,8 +75,17 @@ def _status(before: str, sentence_head: str) -> str:
     return "asserted"
 
 
+def _off_sense(text: str, m: re.Match, pred: Predicate, s_start: int) -> bool:
+    """Whether this trigger is used outside PLOVER's senses."""
+    if pred.form in ("ditemui", "dihubungi", "dikonfirmasi") and INTERVIEW.search(text[max(s_start, m.start() - 12):m.start()]):
+        return True  # "saat ditemui di kantornya": an interview, not a meeting
+    return pred.type in SENSE_TYPES and bool(NOT_EVENT_AFTER.match(text[m.end():m.end() + 30]))
+
+
 def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Entity],
-                index: dict[str, dict], times: list[TimeExpr]) -> list[Event]:
+                index: dict[str, dict], times: list[TimeExpr], dateline_place: str | None = None) -> list[Event]:
+    """Events of the text; ``dateline_place`` is where the story was filed, the ``where`` of an
+    event whose sentence names no place."""
     ents = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
     out: list[Event] = []
@@ -84,6 +100,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
         sentence_events: list[Event] = []
         for m in trigger_re().finditer(text, s_start, s_end):
             pred = lexicon()[re.sub(r"\s+", " ", m.group().lower())]
+            if _off_sense(text, m, pred, s_start):
+                continue
             before = [e for e in in_sentence if e.end <= m.start() and e.label in ACTORS]
             after = [e for e in in_sentence if m.end() <= e.start < source_from and e.label in ACTORS]
             # The subject is not governed by a preposition ("kunjungannya ke Rusia").
@@ -106,11 +124,13 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 actor_key, target_key = (agent.entity if agent else None), actor_key
             if actor_key == target_key:
                 target_key = None
+            if actor_key is None and target_key is None:
+                continue  # who did what to whom, with nobody named, tells an analyst nothing
             place = next((e for e in in_sentence if e.label in PLACES
                           and e.entity not in (actor_key, target_key)), None)
             country = (index.get(actor_key) or {}).get("country") if actor_key else None
             event = Event(type=pred.type, mode=pred.mode, actor=actor_key, target=target_key,
-                          where=(index.get(place.entity) or {}).get("name") if place else None, when=day,
+                          where=(index.get(place.entity) or {}).get("name") if place else dateline_place, when=day,
                           sentence=n, trigger=Span(m.start(), m.end(), m.group()))
             event.actor_country = country if (index.get(actor_key) or {}).get("label") == "PER" else None
             event.status = _status(text[s_start:m.start()], text[s_start:m.start()])

@@ -401,15 +401,20 @@ class SQLStore:
         return {"total": total, "rows": rows}
 
     def events(self, *, type: str | None = None, actor: str | None = None, target: str | None = None,
-               limit: int = 100) -> dict[str, Any]:
+               entity: str | None = None, limit: int = 100) -> dict[str, Any]:
         where, params = [], {}
         for column, value in (("type", type and type.upper()), ("actor", actor), ("target", target)):
             if value:
                 where.append(f"ev.{column} = :{column}")
                 params[column] = value
+        if entity:  # as actor or as target
+            where.append("(ev.actor = :entity OR ev.target = :entity)")
+            params["entity"] = entity
         base = "FROM events ev JOIN articles a ON a.pk = ev.article_pk" + (" WHERE " + " AND ".join(where) if where else "")
         total = self._scalar(f"SELECT count(*) AS n {base}", params)
         rows = self._all('SELECT ev.type, ev.mode, ev.actor, ev.target, ev."where", ev."when", ev.trigger_text, '
+                         "ev.trigger_start, ev.status, (SELECT name FROM entities WHERE key = ev.actor) AS actor_name, "
+                         "(SELECT name FROM entities WHERE key = ev.target) AS target_name, a.text, "
                          f'a.id, a.title, a.published {base} ORDER BY coalesce(ev."when", a.published) DESC NULLS LAST, '
                          "a.pk, ev.sentence LIMIT :limit", {**params, "limit": max(0, int(limit))})
         per_day = self._all(f'SELECT substr(coalesce(ev."when", a.published), 1, 10) AS day, count(*) AS n {base} '

@@ -33,6 +33,8 @@ from .charts import bar_chart, network
 from ..store import Store, display, open_store, prepare_row
 from .highlight import article_html
 
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 TEMPLATES = Jinja2Templates(directory=str(resources.files(__package__).joinpath("templates")))
 
 
@@ -165,25 +167,29 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
                                                                     "filters": {k: v for k, v in filters.items() if v}},
                                           headers={"Link": '</search.json>; rel="alternate"'})
 
-    def _events(type: str | None, actor: str | None, target: str | None, limit: int) -> dict[str, Any]:
+    def _events(type: str | None, actor: str | None, target: str | None, entity: str | None,
+                limit: int) -> dict[str, Any]:
         if not 0 < limit <= 1000:
             raise HTTPException(400, "limit: must be between 1 and 1000")
-        return {"ok": True, **read(list_events, type=type, actor=actor, target=target, limit=limit)}
+        return {"ok": True, **read(list_events, type=type or None, actor=actor or None, target=target or None,
+                                   entity=entity or None, limit=limit)}
 
     @app.get("/events.json")
-    def events_json(type: str | None = None, actor: str | None = None, target: str | None = None, limit: int = 100):
-        """PLOVER events, filtered by type, actor and target entity keys."""
-        return _events(type, actor, target, limit)
+    def events_json(type: str | None = None, actor: str | None = None, target: str | None = None,
+                    entity: str | None = None, limit: int = 100):
+        """PLOVER events, filtered by type, actor and target entity keys, and an entity's name."""
+        return _events(type, actor, target, entity, limit)
 
     @app.get("/events", response_class=HTMLResponse)
     def events_page(request: Request, type: str | None = None, actor: str | None = None,
-                    target: str | None = None, limit: int = 100):
-        result = _events(type, actor, target, limit)
+                    target: str | None = None, entity: str | None = None, limit: int = 100):
+        result = _events(type, actor, target, entity, limit)
         if _wants_json(request):
             return JSONResponse(result)
         chart = bar_chart([(d["day"] or "?", d["n"]) for d in result["per_day"]])
         return TEMPLATES.TemplateResponse(request, "events.html", {**result, "chart": chart, "type": type or "",
-                                                                    "actor": actor or "", "target": target or ""})
+                                                                    "actor": actor or "", "target": target or "",
+                                                                    "entity": entity or "", "types": PLOVER_TYPES})
 
     def _article(ident: str) -> dict[str, Any]:
         record = read(lambda s: s.get(ident))
@@ -210,6 +216,7 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
         if profile is None:
             raise HTTPException(404, f"{key}: no such entity")
         profile["quotes"] = read(search_quotes, None, speaker=profile["key"], limit=50)["rows"]
+        profile["events"] = read(list_events, entity=profile["key"], limit=50)["rows"]
         return profile
 
     @app.get("/entities/{key}.json")
