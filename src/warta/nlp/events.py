@@ -35,6 +35,8 @@ NOT_EVENT_AFTER = re.compile(r"^\s+(?:me[mn]?\w+|ber\w+|keindahan|momen|gambar|f
                              r"kolesterol|sistem|kulit|tubuh|pencernaan)(?![\w-])", re.IGNORECASE)
 SENSE_TYPES = ("AID", "SUPPORT", "COERCE", "CONCEDE")  # the types whose triggers have everyday senses
 INTERVIEW = re.compile(r"(?<![\w-])(?:saat|ketika|usai|seusai|waktu|tatkala|kala)\s+$", re.IGNORECASE)
+NOT_AGENT_WORDS = {"di", "ke", "dari", "pada", "dalam", "saat", "untuk", "sejak", "hingga", "sampai", "bagi",
+                   "kepada", "dengan", "di", "atas", "tentang", "selama", "menuju", "sebagai", "dan", "yang"}
 PRONOUN = re.compile(r"(?<![\w-])(?:mereka|ia|dia|beliau|pihaknya|kedua negara|keduanya)(?![\w-])", re.IGNORECASE)
 
 
@@ -121,6 +123,11 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
             if pred.passive:
                 by = re.search(r"(?<![\w-])oleh\s+", text[m.end():s_end])
                 agent = next((e for e in after if by and e.start >= m.end() + by.end()), None)
+                between = text[m.end():after[0].start] if after else ""
+                if agent is None and after and re.fullmatch(r"\s*(?:\w+\s+){0,2}?", between) \
+                        and not set(between.lower().split()) & NOT_AGENT_WORDS \
+                        and after[0].label in ("PER", "ORG", "GPE", "NORP"):
+                    agent = after[0]  # "didukung Iran", "diusir petugas keamanan X": the agent, without "oleh"
                 actor_key, target_key = (agent.entity if agent else None), actor_key
             if actor_key == target_key:
                 target_key = None
