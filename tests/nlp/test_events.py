@@ -85,3 +85,10 @@ def test_events_where_falls_back_to_the_dateline():
                         published="2024-07-02")
     (event,) = art.events
     assert event.type == "COERCE" and event.where == "Makassar"
+
+
+def test_events_passive_agent_without_oleh():
+    found, _ = events("Warga Palestina dibantu Indonesia dengan obat-obatan.")
+    assert found[0][:3] == ("AID", "Indonesia", "Palestina")
+    placed, _ = events("Andi Saputra ditangkap di Jakarta pada Senin.")
+    assert placed[0][:3] == ("COERCE", None, "Andi Saputra")  # "di Jakarta" is where, not who
