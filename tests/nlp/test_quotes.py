@@ -98,6 +98,9 @@ def test_quotes_indirect_statement_span_is_not_the_speaker():
     # an adverbial between them
     ("Presiden RI, Prabowo Subianto, dalam pidatonya menegaskan bahwa pendidikan menjadi prioritas utama.",
      "Prabowo Subianto"),
+    # degrees closed by periods, which end no sentence
+    ("Rektor Universitas Nusantara, Gunawan Pamudji Widodo, S.Si., M.Si., menyampaikan bahwa "
+     "asesmen lapangan berjalan lancar.", "Gunawan Pamudji Widodo"),
     # an apposition after the name
     ("Dandi Prasetyo, pemilik bengkel patung di Mulyoharjo, Kecamatan Jepara mengaku sudah menerima "
      "banyak pesanan sejak awal tahun.", "Dandi Prasetyo"),

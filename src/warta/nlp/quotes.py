@@ -71,7 +71,8 @@ class _Index:
     """Sentence ends and entity starts of one text, for bisecting instead of scanning."""
 
     def __init__(self, text: str, entities: list[Entity]):
-        self.ends = [m.end() for m in _SENT_END.finditer(text)]
+        # A period after a degree or an initial ("M.Si. ,", "S. Pd") ends no sentence.
+        self.ends = [m.end() for m in _SENT_END.finditer(text) if not _abbreviation(text, m.start())]
         self.length = len(text)
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
@@ -192,6 +193,20 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
     return ordered
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,7})$")
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` closes a degree or an initial rather than a sentence."""
+    if text[dot] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, dot - 8), dot)
+    if not m:
+        return False
+    word = m.group(1).replace(".", "").upper()
+    return word in V.DEGREES or (len(word) == 1 and text[dot - 1].isupper())
+
+
 def _not_subject(part: str) -> bool:
     """A comma-separated part before a speech verb that cannot be its speaker: a degree
     ("MM", "S.Pd"), a date or time ("Minggu (1/12/2024)"), an adverbial ("dalam pidatonya")."""
@@ -223,9 +238,12 @@ def _subject(text: str, s_start: int, verb: int, ix: "_Index") -> tuple[int, int
     last = parts[-1]
     if _not_subject(text[last[0]:last[1]]) and not ix.within(last[0], last[1], ("PER", "ORG")):
         return verb, verb
-    said = text[last[0]:last[1]].lower()
-    if ix.within(last[0], last[1], ("PER",)) is None and said not in V.PRONOUNS \
-            and said.split()[0] not in V.GROUP_HEADS:
+    said = text[last[0]:last[1]]
+    # Look further back only when this part is no name the recogniser missed: it names a place
+    # or a body, or opens in lower case ("Dandi, pemilik bengkel X, Kecamatan Jepara mengaku").
+    other = ix.within(last[0], last[1], ("ORG", "GPE", "LOC", "FAC"))
+    if ix.within(last[0], last[1], ("PER",)) is None and (other is not None or said[:1].islower()) \
+            and said.lower() not in V.PRONOUNS and said.lower().split()[0] not in V.GROUP_HEADS:
         for a, b in reversed(parts[-3:-1]):
             if ix.within(a, b, ("PER",)) is not None:
                 return a, b
