@@ -316,7 +316,7 @@ def score_quotes_kota(path: Path, statements: Callable[[str], list[tuple[int, in
     persons = _bilou_spans(tags, ("PERSON", "PERSONCOREF"))
     if statements is None:
         entities, index = find_entities(text)
-        quotes = find_quotes(text, entities)
+        quotes = find_quotes(text, entities, index)
     else:  # another predictor's statement spans (no speakers)
         from .record import Quote
         index = {}

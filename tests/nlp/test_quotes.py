@@ -117,3 +117,14 @@ def test_quotes_pronoun_after_a_leading_phrase_stays_a_pronoun():
     entities, index = find_entities(text)
     qs = [q for q in find_quotes(text, entities) if q.kind == "indirect"]
     assert qs[-1].speaker_text == "dirinya" and index[qs[-1].speaker]["name"] == "Andi Sulaiman"
+
+
+def test_quotes_speaker_named_by_role_is_the_last_person_with_it():
+    text = ("Menteri Keuangan Sri Mulyani membuka rapat anggaran di Jakarta pada Senin. Gubernur Jawa Barat "
+            "Ridwan Kamil juga hadir. \"Kami tidak akan menunda pembayaran gaji guru,\" kata Menteri Keuangan. "
+            "Sang gubernur menambahkan bahwa dana daerah sudah cair.")
+    entities, index = find_entities(text)
+    qs = find_quotes(text, entities, index)
+    assert [(q.speaker_text, q.speaker) for q in qs] == [("Menteri Keuangan", "sri-mulyani"),
+                                                         ("Sang gubernur", "ridwan-kamil")]
+    assert [q.speaker for q in find_quotes(text, entities)] == [None, None]  # without the index: unresolved

@@ -79,7 +79,7 @@ def _fill(article: Article, doc) -> Article:
     article.sentences = _step(article, "sentences", lambda: split_sentences(text), [])
     article.entities, article.entity_index = _step(article, "entities", lambda: find_entities(text, doc), ([], {}))
     article.times = list(doc._.times or [])
-    article.quotes = _step(article, "quotes", lambda: find_quotes(text, article.entities), [])
+    article.quotes = _step(article, "quotes", lambda: find_quotes(text, article.entities, article.entity_index), [])
     article.summary = _step(article, "summary", lambda: summarise(text, article.sentences), [])
     place = article.dateline.place if article.dateline else None
     article.events = _step(article, "events", lambda: find_events(text, article.sentences, article.entities,

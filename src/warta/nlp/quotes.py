@@ -138,8 +138,9 @@ def _resolve_in_order(quotes: list[Quote]) -> None:
             last = q.speaker
 
 
-def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
-    """Quotes in ``text`` in reading order, given the article's entities (for speakers)."""
+def find_quotes(text: str, entities: list[Entity], index: dict[str, dict] | None = None) -> list[Quote]:
+    """Quotes in ``text`` in reading order, given the article's entities (for speakers) and,
+    to resolve a speaker named by role ("kata Kapolda", "juru bicara itu"), their index."""
     ix = _Index(text, entities)
     found: list[tuple[int, Quote]] = []
     direct = _direct_spans(text)
@@ -189,8 +190,30 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
     found.extend(_indirect(text, ix, covered))
     found.sort(key=lambda f: f[0])
     ordered = [q for _, q in found]
+    if index:
+        _resolve_roles(ordered, ix, index)
     _resolve_in_order(ordered)
     return ordered
+
+
+_ROLE_HEAD = re.compile(r"^(?:sang|pak|bu|bapak|ibu)\s+", re.IGNORECASE)
+_ROLE_TAIL = re.compile(r"\s+(?:itu|tersebut|juga|pun|ini)$", re.IGNORECASE)
+
+
+def _resolve_roles(quotes: list[Quote], ix: "_Index", index: dict[str, dict]) -> None:
+    """A speaker written as a role alone ("Kapolda", "juru bicara itu") is the last person named
+    before the quote whose role that is."""
+    for q in quotes:
+        if q.speaker is not None or not q.speaker_text:
+            continue
+        role = _ROLE_HEAD.sub("", _ROLE_TAIL.sub("", q.speaker_text.strip())).lower()
+        if not role or len(role.split()) > 4 or role in V.PRONOUNS:
+            continue
+        for e in reversed(ix.entities[:bisect.bisect_left(ix.starts, q.start)]):
+            titles = [(r.get("title") or "").lower() for r in (index.get(e.entity) or {}).get("roles") or []]
+            if e.label == "PER" and any(t == role or t.split()[:len(role.split())] == role.split() for t in titles if t):
+                q.speaker = e.entity
+                break
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,7})$")
