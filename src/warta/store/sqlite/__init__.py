@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -56,8 +57,8 @@ class SQLiteStore(SQLStore):
                 raise StoreError(f"{self.path}: not a warta database (no warta tables; create one with "
                                  f"`warta ingest PATH --db NEW.db`)")
             if not readonly:
-                conn.execute("PRAGMA journal_mode = WAL")
-                self.migrate()
+                self._when_free(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+                self._when_free(self.migrate)
             else:
                 self._check_version()
         except sqlite3.DatabaseError as exc:
@@ -66,6 +67,22 @@ class SQLiteStore(SQLStore):
         except StoreError:
             self.close()
             raise
+
+    def _when_free(self, step):
+        """Run ``step``, again while another process holds the lock: switching a new file to
+        WAL does not wait on the busy timeout, and two processes may create one file at once."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                return step()
+            except sqlite3.OperationalError as exc:
+                if not self._retryable(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+            except StoreError as exc:  # a migration that met the lock
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     @property
     def conn(self) -> sqlite3.Connection:
