@@ -85,10 +85,11 @@ def list_events(store, *, type: str | None = None, actor: str | None = None, tar
     entity (any of its names) as actor or target; each with the names and its sentence."""
     key = None
     if entity:
-        found = entity_profile(store, entity, limit=1)
-        if found is None:
+        from .nlp.canonical import slug
+
+        key = store.entity_key(slug(entity), alias=entity)
+        if key is None:
             return {"total": 0, "rows": [], "per_day": []}
-        key = found["key"]
     result = store.events(type=type, actor=actor, target=target, entity=key, limit=limit)
     for row in result["rows"]:
         text = row.pop("text")

@@ -36,7 +36,7 @@ NOT_EVENT_AFTER = re.compile(r"^\s+(?:me[mn]?\w+|ber\w+|keindahan|momen|gambar|f
 SENSE_TYPES = ("AID", "SUPPORT", "COERCE", "CONCEDE")  # the types whose triggers have everyday senses
 INTERVIEW = re.compile(r"(?<![\w-])(?:saat|ketika|usai|seusai|waktu|tatkala|kala)\s+$", re.IGNORECASE)
 NOT_AGENT_WORDS = {"di", "ke", "dari", "pada", "dalam", "saat", "untuk", "sejak", "hingga", "sampai", "bagi",
-                   "kepada", "dengan", "di", "atas", "tentang", "selama", "menuju", "sebagai", "dan", "yang"}
+                   "kepada", "dengan", "atas", "tentang", "selama", "menuju", "sebagai", "dan", "yang"}
 PRONOUN = re.compile(r"(?<![\w-])(?:mereka|ia|dia|beliau|pihaknya|kedua negara|keduanya)(?![\w-])", re.IGNORECASE)
 
 

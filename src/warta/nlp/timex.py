@@ -439,7 +439,7 @@ def _past(m, text):
         return None  # "yang dulunya disebut Twitter": a former name, not a time
     opens = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\n\"“'‘("
     if not (word.endswith("nya") or opens or (after and after.group(1).lower() in _PAST_AFTER)
-            or before in {"yang", "sejak", "zaman", "masa", "seperti", "sejak"}):
+            or before in {"yang", "sejak", "zaman", "masa", "seperti"}):
         return None
     return Piece(m.start(), m.end(), kind="value", type="DATE", value="PAST_REF")
 

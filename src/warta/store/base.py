@@ -92,12 +92,14 @@ class Store(Protocol):
     def timeline(self, query: ParsedQuery | None, filters: Filters, *, limit: int) -> dict[str, Any]:
         """Time expressions resolved to a day, in date order."""
     def top_entities(self, *, label: str | None, top: int) -> list[dict[str, Any]]: ...
+    def entity_key(self, key: str, *, alias: str | None) -> str | None:
+        """The key of the entity ``key`` (else of the one most often written ``alias``), if stored."""
     def entity(self, key: str, *, alias: str | None, limit: int) -> dict[str, Any] | None:
         """Everything stored about the entity ``key`` (else the one most often written ``alias``)."""
     def quotes(self, query: ParsedQuery | None, *, speaker_key: str | None, speaker: str | None,
                limit: int) -> dict[str, Any]: ...
     def events(self, *, type: str | None, actor: str | None, target: str | None,
-               limit: int) -> dict[str, Any]: ...
+               entity: str | None, limit: int) -> dict[str, Any]: ...
     def per_day(self) -> list[dict[str, Any]]:
         """Articles per publication day."""
     def stats(self) -> dict[str, Any]:

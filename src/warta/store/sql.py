@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager
 from importlib import resources
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import StoreError, describe
 from ..query import Filters, ParsedQuery
 from ..stemming import stem_text
 from .base import COUNTED, DUPLICATE, NEW, UPDATED, Row
@@ -38,19 +38,19 @@ def read_migrations(package: str) -> list[tuple[str, str]]:
     return [(n.removesuffix(".sql"), folder.joinpath(n).read_text("utf-8")) for n in names]
 
 
-def check_version(where: str, applied: list[str], known: list[tuple[str, str]], readonly: bool) -> None:
-    """Refuse a database this warta cannot read: made by a newer warta, or (read-only, so it
-    cannot be migrated here) by an older one."""
+def check_version(where: str, applied: list[str], known: list[tuple[str, str]], *, readonly: bool = False,
+                  create: bool = True) -> None:
+    """Refuse a database this warta cannot use: one without warta tables (unless it may create
+    them), one made by a newer warta, or, read-only so it cannot be migrated here, an older one."""
     names = [n for n, _ in known]
+    if not applied and (readonly or not create):
+        raise StoreError(f"{where}: not a warta database (no warta tables; create them with "
+                         f"`warta ingest PATH --db {where}`)")
     unknown = sorted(set(applied) - set(names))
     if unknown:
         raise StoreError(f"{where}: made by a newer warta (migration {unknown[-1]} is unknown here); "
                          "upgrade warta to use it")
-    pending = [n for n in names if n not in set(applied)]
-    if readonly and not applied:
-        raise StoreError(f"{where}: no warta tables in this database (create them with "
-                         f"`warta ingest PATH --db {where}`)")
-    if readonly and pending:
+    if readonly and set(names) - set(applied):
         raise StoreError(f"{where}: made by an older warta and opened read-only; migrate it first by "
                          f"opening it once for writing (`warta stats --db {where}`)")
 
@@ -59,6 +59,7 @@ class SQLStore:
     """The shared part of an SQL backend. Subclasses fill in the hooks marked below."""
 
     url: str
+    backend = "sql"  # the backend's name, in stats
     retries = 8
 
     # -- hooks ----------------------------------------------------------------------------
@@ -141,9 +142,7 @@ class SQLStore:
                 if attempt == self.retries or not self._retryable(exc):
                     if isinstance(exc, StoreError):
                         raise
-                    raise StoreError(f"{self.url}: cannot write ({type(exc).__name__}: "
-                                     f"{str(exc).strip().splitlines()[0] if str(exc).strip() else 'no detail'})"
-                                     ) from exc
+                    raise StoreError(f"{self.url}: cannot write ({describe(exc)})") from exc
                 time.sleep(random.uniform(0.02, 0.1) * 2 ** attempt)  # apart, so racers do not meet again
         raise AssertionError("unreachable")
 
@@ -237,11 +236,11 @@ class SQLStore:
     def count(self) -> int:
         return self._scalar("SELECT count(*) AS n FROM articles")
 
-    def _pages(self, columns: str, where: str = "") -> Iterator[dict[str, Any]]:
+    def _pages(self, columns: str) -> Iterator[dict[str, Any]]:
         """Every article row in pk order, a page at a time (bounded memory on any corpus)."""
         after = 0
         while True:
-            page = self._all(f"SELECT pk, {columns} FROM articles a WHERE a.pk > :after {where} "
+            page = self._all(f"SELECT pk, {columns} FROM articles a WHERE a.pk > :after "
                              "ORDER BY a.pk LIMIT :n", {"after": after, "n": _PAGE})
             yield from page
             if len(page) < _PAGE:
@@ -257,7 +256,7 @@ class SQLStore:
             yield Row(**{c: r[c] for c in _ARTICLE_COLUMNS})
 
     def event_records(self) -> Iterator[dict[str, Any]]:
-        rows = self._all("SELECT a.id, a.url, a.outlet, a.published, a.record FROM articles a WHERE a.pk IN "
+        rows = self._all("SELECT a.record FROM articles a WHERE a.pk IN "
                          "(SELECT article_pk FROM events) ORDER BY a.published NULLS FIRST, a.id")
         for r in rows:
             yield json.loads(r["record"])
@@ -345,12 +344,20 @@ class SQLStore:
             "count(DISTINCT m.article_pk) AS articles FROM mentions m JOIN entities e ON e.key = m.entity_key "
             f"{where} GROUP BY e.key ORDER BY articles DESC, mentions DESC, e.name LIMIT :top", params)
 
-    def entity(self, key: str, *, alias: str | None = None, limit: int = 20) -> dict[str, Any] | None:
+    def _entity_row(self, key: str, alias: str | None) -> dict[str, Any] | None:
         entity = self._one("SELECT key, name, label, country FROM entities WHERE key = :k", {"k": key})
         if entity is None and alias:  # an alias: the entity most often written this way
             entity = self._one("SELECT e.key, e.name, e.label, e.country FROM mentions m JOIN entities e "
                                "ON e.key = m.entity_key WHERE lower(m.text) = lower(:t) "
                                "GROUP BY e.key ORDER BY count(*) DESC, e.key LIMIT 1", {"t": alias})
+        return entity
+
+    def entity_key(self, key: str, *, alias: str | None = None) -> str | None:
+        entity = self._entity_row(key, alias)
+        return entity["key"] if entity else None
+
+    def entity(self, key: str, *, alias: str | None = None, limit: int = 20) -> dict[str, Any] | None:
+        entity = self._entity_row(key, alias)
         if entity is None:
             return None
         k = {"k": entity["key"]}
@@ -433,8 +440,6 @@ class SQLStore:
         return {"path": self.url, "backend": self.backend, "counts": counts,
                 "first_published": dates["first"], "last_published": dates["last"], "outlets": outlets,
                 "migrations": self.applied_migrations(), "bytes": self._bytes()}
-
-    backend = "sql"
 
     def applied_migrations(self) -> list[str]:
         raise NotImplementedError

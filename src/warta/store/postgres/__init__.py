@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ...errors import StoreError
 from ...query import ParsedQuery, Term
+from .. import mask_password
 from ..sql import SQLStore, check_version, now, read_migrations
 
 # ts_rank_cd weights for {D, C, B, A}: title (A) hits count 4 times body (B) hits, as on SQLite.
@@ -32,13 +33,6 @@ _PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 
 def migrations() -> list[tuple[str, str]]:
     return read_migrations(__package__)
-
-
-def safe_url(url: str) -> str:
-    """``url`` with any password masked, fit to print (parsing nothing that could fail)."""
-    from .. import mask_password
-
-    return mask_password(url)
 
 
 def _lexeme(stem: str) -> str:
@@ -80,7 +74,7 @@ class PostgresStore(SQLStore):
     backend = "postgresql"
 
     def __init__(self, url: str, *, readonly: bool = False, create: bool = True, pool_size: int | None = None):
-        self.url = safe_url(url)
+        self.url = mask_password(url)
         self.dsn = url
         self.readonly = readonly
         self._pool = None
@@ -108,11 +102,7 @@ class PostgresStore(SQLStore):
             raise StoreError(f"{self.url}: cannot connect ({_first_line(exc)}); check the URL, the password "
                              "and that the server is running") from None
         try:
-            applied = self.applied_migrations()
-            if not applied and not create:
-                raise StoreError(f"{self.url}: no warta tables in this database "
-                                 f"(create them with `warta ingest PATH --db {self.url}`)")
-            self._check_version(applied)
+            check_version(self.url, self.applied_migrations(), migrations(), readonly=readonly, create=create)
             if not readonly:
                 self.migrate()
         except BaseException:
@@ -203,9 +193,6 @@ class PostgresStore(SQLStore):
                 return []
             return [r["name"] for r in conn.execute("SELECT name FROM _migrations ORDER BY name")]
 
-    def _check_version(self, applied: list[str]) -> None:
-        check_version(self.url, applied, migrations(), self.readonly)
-
     def migrate(self) -> list[str]:
         """Apply pending migrations, each in its own transaction under an advisory lock (so
         two processes starting at once do not both migrate); return their names."""
@@ -229,4 +216,4 @@ class PostgresStore(SQLStore):
         return applied
 
 
-__all__ = ["PostgresStore", "migrations", "tsquery", "safe_url"]
+__all__ = ["PostgresStore", "migrations", "tsquery"]

@@ -53,14 +53,10 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"{self.path}: no such database (create one with `warta ingest PATH --db {self.path}`)")
         try:
             conn = self.conn
-            if not create and not self.applied_migrations():
-                raise StoreError(f"{self.path}: not a warta database (no warta tables; create one with "
-                                 f"`warta ingest PATH --db NEW.db`)")
+            check_version(self.path, self.applied_migrations(), migrations(), readonly=readonly, create=create)
             if not readonly:
                 self._when_free(lambda: conn.execute("PRAGMA journal_mode = WAL"))
                 self._when_free(self.migrate)
-            else:
-                self._check_version()
         except sqlite3.DatabaseError as exc:
             self.close()
             raise StoreError(f"{self.path}: cannot open as a warta database ({exc})") from None
@@ -156,14 +152,11 @@ class SQLiteStore(SQLStore):
             return []
         return [r["name"] for r in self.conn.execute("SELECT name FROM _migrations ORDER BY name")]
 
-    def _check_version(self) -> None:
-        check_version(self.path, self.applied_migrations(), migrations(), self.readonly)
-
     def migrate(self) -> list[str]:
         """Apply pending migrations, each in its own transaction; return their names."""
         conn = self.conn
         done = set(self.applied_migrations())
-        self._check_version()
+        check_version(self.path, sorted(done), migrations())
         if done >= {n for n, _ in migrations()}:
             return []  # nothing to do, and nothing written (a read-only file opens too)
         conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
