@@ -314,16 +314,23 @@ def timeline(query, db, outlet, date_from, date_to, limit, as_json):
         out.print(Text("            " + row["context"]))
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--db", default=_db_default, help=DB_HELP)
 @click.option("--label", type=click.Choice(["PER", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "EVENT"],
                                            case_sensitive=False), help="Only this kind of entity.")
 @click.option("--top", "-n", type=click.IntRange(0, 10_000), default=20, show_default=True)
+@click.option("--relink", is_flag=True, help="Recompute every entity's key from what is stored (corrections kept).")
 @click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON.")
-def entities(db, label, top, as_json):
-    """The entities named in most articles."""
+@click.pass_context
+def entities(ctx, db, label, top, relink, as_json):
+    """The entities named in most articles; `merge` and `split` correct their identities."""
+    if ctx.invoked_subcommand is not None:
+        return
     from .search import top_entities
 
+    if relink:
+        _relink(db, as_json)
+        return
     rows = _run(db, top_entities, label=label, top=top)
     if as_json:
         _dump({"rows": rows})
@@ -332,6 +339,66 @@ def entities(db, label, top, as_json):
     for r in rows:
         table.add_row(escape(r["name"]), r["label"], f"{r['articles']:,}", f"{r['mentions']:,}", r["key"])
     out.print(table)
+
+
+def _relink(db: str, as_json: bool) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    store = _open(db)
+    try:
+        with Progress(TextColumn("[bold]relinking[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, disable=as_json) as progress:
+            task = progress.add_task("relink", total=store.count())
+            result = store.relink(progress=lambda n: progress.advance(task, n))
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    if as_json:
+        _dump(result)
+    else:
+        out.print(f"{result['articles']:,} articles relinked: {result['links']:,} names link to another entity "
+                  f"({result['changed']:,} changed), from {result['forms']:,} joined forms")
+
+
+def _correct(db: str, fn, *args, as_json: bool) -> None:
+    store = _open(db)
+    try:
+        result = fn(store, *args)
+    except (QueryError, StoreError) as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    if as_json:
+        _dump(result)
+    else:
+        verb = "merged into" if result["action"] == "merge" else "split from"
+        out.print(f"{escape(result['other'])} {verb} {escape(result['key'])}: "
+                  f"{len(result['changed'])} names relinked; kept through re-ingest and --relink")
+
+
+@entities.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the correction as JSON.")
+def entities_merge(keep, other, db, as_json):
+    """Join the entity OTHER into KEEP (each a key, a name or an alias)."""
+    from .search import merge_entities
+
+    _correct(db, merge_entities, keep, other, as_json=as_json)
+
+
+@entities.command("split")
+@click.argument("entity")
+@click.argument("form")
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the correction as JSON.")
+def entities_split(entity, form, db, as_json):
+    """Keep the written FORM apart from ENTITY (its own entity from now on)."""
+    from .search import split_entity
+
+    _correct(db, split_entity, entity, form, as_json=as_json)
 
 
 @cli.command()
@@ -352,6 +419,9 @@ def entity(name, db, limit, as_json):
     out.print(f"[bold]{escape(profile['name'])}[/]  {profile['label']}"
               + (f"  ({profile['country']})" if profile["country"] else "") + f"  key {profile['key']}")
     out.print("aliases: " + escape(", ".join(f"{a['text']} ({a['mentions']})" for a in profile["aliases"])))
+    if profile.get("linked"):
+        out.print("linked across the corpus: " + escape(", ".join(
+            f"{l['local']} ({l['articles']} articles, by {l['how']})" for l in profile["linked"])))
     if profile["roles"]:
         out.print("roles: " + escape("; ".join(r["title"] + (f" of {r['of']}" if r["of"] else "")
                                                for r in profile["roles"])))
@@ -538,6 +608,45 @@ def eval_sentences(data, as_json):
     table = Table("data", "precision", "recall", "F1", "sentences", box=None, padding=(0, 2))
     for path, s in results.items():
         table.add_row(escape(Path(path).name), f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["gold"]))
+    out.print(table)
+
+
+@eval_group.command("identity")
+@click.option("--db", "dbs", multiple=True, required=True,
+              help="A store holding the pairs' articles (CLICK-ID ingested); NAME=DB labels it. Repeatable.")
+@click.option("--pairs", default=str(Path(__file__).resolve().parents[2] / "eval" / "identity" / "pairs.jsonl"),
+              show_default=True, help="Gold pairs of name forms (eval/identity/README.md).")
+@click.option("--json", "as_json", is_flag=True)
+def eval_identity(dbs, pairs, as_json):
+    """Entity identity on hand-checked pairs of name forms: one key for the same entity, never
+    one for two."""
+    from .evaluate import score_identity
+
+    try:
+        gold = [json.loads(l) for l in Path(pairs).read_text("utf-8").splitlines() if l.strip()]
+    except (OSError, ValueError) as exc:
+        fail(f"{pairs}: cannot read the pairs ({exc})")
+    results = {}
+    for spec in dbs:
+        name, _, db = spec.rpartition("=") if "=" in spec and "://" not in spec.split("=", 1)[0] else ("", "", spec)
+        results[name or db] = _run(db, lambda store: score_identity(gold, store.get))
+    if as_json:
+        _dump({"pairs": pairs, "results": results})
+        return
+    out.print(f"[bold]entity identity[/] on {len(gold)} pairs ({pairs})")
+    table = Table("store", "same within", "same across", "never: kept apart", "false merges", "forms found",
+                  box=None, padding=(0, 2))
+    for name, r in results.items():
+        def cell(group, metric):
+            g = r.get(group) or {}
+            return f"{g.get(metric, 0):.3f} of {g.get('pairs', 0)}"
+        table.add_row(escape(name), cell("same-within", "accuracy"), cell("same-cross", "accuracy"),
+                      cell("never", "kept_apart"), f"{r['false_merge_rate']:.3f}", f"{r['forms_found']}/{r['forms']}")
+    out.print(table)
+    cases = sorted({c for r in results.values() for c in r["cases"]})
+    table = Table("case", *results, box=None, padding=(0, 2))
+    for c in cases:
+        table.add_row(c, *(f"{r['cases'].get(c, [0, 0])[0]}/{r['cases'].get(c, [0, 0])[1]}" for r in results.values()))
     out.print(table)
 
 

@@ -10,8 +10,10 @@ import gzip
 import html
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 from .errors import InputError
@@ -405,3 +407,54 @@ def _find(text: str, phrase: str, near: int) -> tuple[int, int]:
             best = (start, start + len(phrase))
         start = text.find(phrase, start + 1)
     return best
+
+
+# -- entity identity across the corpus (eval/identity/pairs.jsonl) --------------------------
+
+def _key_of(record: dict | None, form: str) -> str | None:
+    """The key the article gives the name ``form``: its mentions written so (the most
+    frequent key), else the mentions that hold an occurrence of it ("Presiden Joko Widodo")."""
+    if not record:
+        return None
+    want = " ".join(form.split()).casefold()
+    exact = Counter(e["entity"] for e in record.get("entities") or []
+                    if " ".join(e["text"].split()).casefold() == want and e.get("entity"))
+    if not exact:
+        text = record.get("text") or ""
+        spans = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text)]
+        exact = Counter(e["entity"] for e in record.get("entities") or [] if e.get("entity")
+                        and any(e["start"] <= s and t <= e["end"] for s, t in spans))
+    return exact.most_common(1)[0][0] if exact else None
+
+
+def score_identity(pairs: list[dict], get: Callable[[str], dict | None]) -> dict:
+    """Same-pair accuracy (within and across articles), false merges of never-pairs, and how
+    many forms were found, for one store (``get``: article id -> stored record)."""
+    cache: dict[str, dict | None] = {}
+
+    def key(side: dict) -> str | None:
+        if side["article"] not in cache:
+            cache[side["article"]] = get(side["article"])
+        return _key_of(cache[side["article"]], side["text"])
+
+    out: dict[str, Any] = {"forms": 0, "forms_found": 0, "cases": {}}
+    groups: dict[str, list[int]] = {}
+    for p in pairs:
+        a, b = key(p["a"]), key(p["b"])
+        out["forms"] += 2
+        out["forms_found"] += (a is not None) + (b is not None)
+        joined = a is not None and a == b
+        group = (f"same-{p['scope']}" if p["same"] else "never")
+        hits = groups.setdefault(group, [0, 0, 0])  # right, found both, all
+        hits[0] += joined if p["same"] else (not joined)
+        hits[1] += a is not None and b is not None
+        hits[2] += 1
+        case = out["cases"].setdefault(f"{'same' if p['same'] else 'never'}:{p['case']}", [0, 0])
+        case[0] += joined if p["same"] else (not joined)
+        case[1] += 1
+    for group, (right, both, total) in groups.items():
+        out[group] = {"pairs": total, "both_found": both,
+                      ("accuracy" if group != "never" else "kept_apart"): round(right / total, 3) if total else 0.0}
+    never = groups.get("never", [0, 0, 0])
+    out["false_merge_rate"] = round((never[2] - never[0]) / never[2], 3) if never[2] else 0.0
+    return out

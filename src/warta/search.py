@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .anatomy.outlets import outlet_name
+from .errors import QueryError
 from .query import Filters, ParsedQuery, Term, parse_query
 from .stemming import WORD, stem_word
 
@@ -85,7 +86,7 @@ def list_events(store, *, type: str | None = None, actor: str | None = None, tar
     entity (any of its names) as actor or target; each with the names and its sentence."""
     key = None
     if entity:
-        from .nlp.canonical import slug
+        from .ids import slug
 
         key = store.entity_key(slug(entity), alias=entity)
         if key is None:
@@ -134,7 +135,7 @@ def top_entities(store, *, label: str | None = None, top: int = 20) -> list[dict
 
 def entity_profile(store, name: str, *, limit: int = 20) -> dict[str, Any] | None:
     """Everything stored about one entity: mentions over time, co-occurring entities, roles, aliases."""
-    from .nlp.canonical import slug
+    from .ids import slug
 
     return store.entity(slug(name), alias=name, limit=limit)
 
@@ -142,7 +143,7 @@ def entity_profile(store, name: str, *, limit: int = 20) -> dict[str, Any] | Non
 def search_quotes(store, query: str | None = None, *, speaker: str | None = None,
                   limit: int = 20) -> dict[str, Any]:
     """Quotes by text (stemmed full-text search) and/or speaker (name, alias or key)."""
-    from .nlp.canonical import slug
+    from .ids import slug
 
     parsed = None
     if query:
@@ -167,3 +168,36 @@ def plover_events(store) -> Iterator[dict[str, Any]]:
                    "confidence": e.get("confidence"), "trigger": (e.get("trigger") or {}).get("text"),
                    "source": {"article_id": rec["id"], "url": rec.get("url"), "outlet": rec.get("outlet"),
                               "published": rec.get("published"), "sentence": sentence, "language": "id"}}
+
+
+def find_entity(store, name: str) -> str | None:
+    """The corpus key of the entity named ``name`` (a key, a name or any alias)."""
+    from .ids import slug
+
+    return store.entity_key(slug(name), alias=name)
+
+
+def merge_entities(store, keep: str, other: str) -> dict[str, Any]:
+    """Join the entity ``other`` into ``keep`` (each a key, name or alias), for good."""
+    a, b = find_entity(store, keep), find_entity(store, other)
+    for name, key in ((keep, a), (other, b)):
+        if key is None:
+            raise QueryError(f"{name}: no such entity")
+    if a == b:
+        raise QueryError(f"{keep} and {other}: one entity already ({a})")
+    return store.correct("merge", a, b)
+
+
+def split_entity(store, name: str, form: str) -> dict[str, Any]:
+    """Keep the written form ``form`` apart from the entity ``name``, for good."""
+    key = find_entity(store, name)
+    if key is None:
+        raise QueryError(f"{name}: no such entity")
+    profile = store.entity(key, alias=None, limit=1)
+    written = {" ".join(a["text"].split()).casefold() for a in profile["aliases"]}
+    if " ".join(form.split()).casefold() not in written:
+        raise QueryError(f"{form}: not a form of {profile['name']} ({key}); its forms: "
+                         + ", ".join(a["text"] for a in profile["aliases"][:10]))
+    if " ".join(form.split()).casefold() == profile["name"].casefold():
+        raise QueryError(f"{form}: the name of {key} itself; split another form, or merge")
+    return store.correct("split", key, " ".join(form.split()))

@@ -6,6 +6,12 @@ is the same in every article that names the same thing. Short forms join their f
 "Amerika Serikat" (through the gazetteer). A short form that could join two full forms joins
 the nearest one before it.
 
+Identity inside the article, before any corpus knowledge: a public figure's name or nickname
+from ``lang/people.tsv`` carries its full name ("Jokowi" -> "Joko Widodo"), and an alias
+statement joins its two names ("Basuki Tjahaja Purnama alias Ahok", "Ridwan Kamil yang akrab
+disapa Kang Emil", "Kang Emil, sapaan akrab Ridwan Kamil"). A name the knowledge base knows
+never joins another full name as its short form ("Soeharto" is not "Tommy Soeharto").
+
 Roles are title + affiliation pairs read around a person's mentions. Premodifiers:
 "Menteri Luar Negeri Korea Selatan Park Jin", "Presiden Vladimir Putin". Appositions:
 "Kepala BPBD, Arif Wibowo,". The titles come from ``lang/titles.txt``.
@@ -14,11 +20,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 
+from ..ids import slug
 from ..record import Entity
-from .entities import Mention, gazetteer, title_re
+from .entities import Mention, gazetteer, people, title_re
 
 _JOINS = {"PER", "ORG"}
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,11})\)")
@@ -27,9 +33,19 @@ _AFTER_BRACKETS = re.compile(r"\s+((?:Kota|Kabupaten|Provinsi|Kab\.|Prov\.|Kecam
                              r"Sektor)(?:\s+[A-Z][\w'’-]*){1,3})")
 
 
-def slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
+# "X alias Y", "X yang akrab disapa Y", "X (Y)", "X atau lebih dikenal sebagai Y": Y names X.
+def _nick(group: str) -> str:
+    return rf"[\"“']?(?P<{group}>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})[\"”']?"
+
+
+_CALLED = (r"(?:yang\s+)?(?:akrab|biasa|kerap|sering|karib)\s+(?:di)?(?:sapa|panggil|sebut)(?:\s+dengan)?(?:\s+(?:nama|sebutan))?"
+           r"|(?:yang\s+)?(?:lebih\s+)?(?:dikenal|terkenal)\s+(?:dengan|sebagai)(?:\s+(?:nama|sebutan|panggilan))?"
+           r"|alias")
+_STATEMENT = re.compile(rf"\s*(?:,\s*)?(?:(?:atau\s+)?(?:{_CALLED})\s+{_nick('called')}(?=[\s,.;:)]|$)"
+                        rf"|\(\s*{_nick('bracket')}\s*\)|atau\s+{_nick('bare')}(?=\s*[,.;)]))")
+# "Kang Emil, sapaan akrab Ridwan Kamil": the name before is the nickname of the one after.
+_NICKNAME_OF = re.compile(r"\s*,\s*(?:yang\s+merupakan\s+)?(?:sapaan|panggilan|nama\s+panggilan)(?:\s+(?:akrab|karib))?"
+                          r"(?:\s+(?:dari|bagi|untuk))?\s+(?=[A-Z])")
 
 
 def _words(s: str) -> list[str]:
@@ -43,6 +59,7 @@ def _part_of(short: list[str], full: list[str]) -> bool:
 
 def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, dict]]:
     """Entities with keys, and the entity index, for ``mentions`` of ``text``."""
+    mentions, known = _statements(text, _known_people(text, mentions))
     names = [m.canonical or " ".join(text[m.start:m.end].split()) for m in mentions]
     canonical = list(names)
     # "Badan Pangan Nasional (Bapanas)": the acronym in brackets names the same body.
@@ -80,9 +97,13 @@ def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, di
     for i, m in enumerate(mentions):
         if m.label in _JOINS and not m.canonical:
             distinct.setdefault((m.label, names[i]), []).append(i)
+    # Full forms may be names the knowledge base or the gazetteer gave ("Widodo" after "Joko Widodo").
+    full_names = set(distinct) | {(m.label, n) for m, n in zip(mentions, names) if m.label in _JOINS}
     for (label, name), where in distinct.items():
+        if name in known:  # a known name is its own entity, never a short form of another
+            continue
         words = _words(name)
-        fulls = [n for (lab, n) in distinct if lab == label and _part_of(words, _words(n))]
+        fulls = [n for (lab, n) in full_names if lab == label and _part_of(words, _words(n))]
         if label == "ORG":  # an ORG short form is the start of the full name
             fulls = [n for n in fulls if _words(n)[:len(words)] == words]
         fulls = [n for n in fulls if not any(_part_of(_words(n), _words(o)) for o in fulls)]
@@ -90,13 +111,15 @@ def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, di
             for i in where:
                 canonical[i] = fulls[0]
         elif fulls:  # ambiguous: the nearest full form before each mention
-            firsts = {n: [mentions[j].start for j in distinct[(label, n)]] for n in fulls}
+            firsts = {n: [mentions[j].start for j, nm in enumerate(names) if nm == n and mentions[j].label == label]
+                      for n in fulls}
             for i in where:
                 before = [(max(s for s in firsts[n] if s < mentions[i].start), n)
                           for n in fulls if any(s < mentions[i].start for s in firsts[n])]
                 canonical[i] = max(before)[1] if before else fulls[0]
     entities, index, labels = [], {}, {}
     for m, name, surface in zip(mentions, canonical, names):
+        source = people().get(name) if m.label == "PER" else None
         key = slug(name)
         entities.append(Entity(start=m.start, end=m.end, text=text[m.start:m.end], label=m.label, entity=key))
         entry = index.setdefault(key, {"name": name, "label": m.label, "mentions": 0, "aliases": [],
@@ -108,11 +131,84 @@ def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, di
             entry["aliases"].append(written)
         if m.country and entry["country"] is None:
             entry["country"] = m.country
+        if source and source[0] == name and source[1]:
+            entry["kb"] = source[1]
     for key, counts in labels.items():
         index[key]["label"] = counts.most_common(1)[0][0]
     _add_roles(text, entities, index)
     return entities, index
 
+
+def _known_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """PER mentions with the full name the knowledge base gives their form."""
+    out = []
+    for m in mentions:
+        hit = people().get(" ".join(text[m.start:m.end].split())) if m.label == "PER" and not m.canonical else None
+        out.append(Mention(m.start, m.end, m.label, m.source, hit[0], m.country, "person") if hit else m)
+    return out
+
+
+def _statements(text: str, mentions: list[Mention]) -> tuple[list[Mention], set[str]]:
+    """Mentions with the full name their alias statements give, and the names that are known
+    identities (from the knowledge base or a statement) and so are nobody's short form."""
+    names = [m.canonical or " ".join(text[m.start:m.end].split()) for m in mentions]
+    known = {n for m, n in zip(mentions, names) if m.kind == "person"}
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    joined: dict[tuple[str, str], str] = {}  # (label, alias) -> full name
+    for i, m in enumerate(mentions):
+        if m.label not in _JOINS:
+            continue
+        hit = _STATEMENT.match(text, m.end)
+        if hit:
+            group = next(g for g in ("called", "bracket", "bare") if hit.group(g))
+            if group == "bracket" and m.label != "PER":
+                continue  # "Badan ... (BPBD)": the acronym rules below read those
+            start, end = hit.span(group)
+            alias = " ".join(text[start:end].split())
+            if _plausible_alias(text, m, names[i], alias, group == "bare", mentions, names):
+                joined[(m.label, alias)] = names[i]
+            continue
+        after = _NICKNAME_OF.match(text, m.end)
+        j = by_start.get(after.end()) if after else None
+        if j is not None and mentions[j].label == m.label and names[j] != names[i]:
+            joined[(m.label, names[i])] = names[j]
+    if not joined:
+        return mentions, known
+    known |= set(joined.values())
+    taken = bytearray(len(text))
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for m, name in zip(mentions, names):
+        full = joined.get((m.label, name))
+        out.append(Mention(m.start, m.end, m.label, m.source, full, m.country, m.kind) if full and full != name else m)
+    # The alias itself, and its later uses, are mentions of the same entity.
+    for (label, alias), full in joined.items():
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
+            if not any(taken[hit.start():hit.end()]):
+                out.append(Mention(hit.start(), hit.end(), label, "pattern", full))
+                taken[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
+    return sorted(out, key=lambda m: m.start), known
+
+
+def _plausible_alias(text: str, m: Mention, name: str, alias: str, bare_atau: bool,
+                     mentions: list[Mention], names: list[str]) -> bool:
+    """Whether ``alias``, read after the name ``name``, is another name of it: not a place, a
+    title, a body, nor (after a bare "atau") somebody else ("Prabowo atau Sandiaga")."""
+    if alias == name or alias in gazetteer() or title_re().fullmatch(alias) or alias.lower() in _NOT_ALIASES:
+        return False
+    if m.label == "PER" and people().get(alias, (name,))[0] != name and alias in people():
+        return False  # the knowledge base knows it as somebody else
+    if bare_atau:
+        if m.label != "PER" or len(name.split()) < 2 or len(alias.split()) != 1:
+            return False
+        # "Prabowo Subianto atau Sandiaga": a word of another person's name is that person.
+        if any(alias in n.split() and n != name for mm, n in zip(mentions, names) if mm.label == "PER"):
+            return False
+    return True
+
+
+_NOT_ALIASES = frozenset(("kiri", "kanan", "tengah", "foto", "ist", "dok", "red", "istimewa", "net"))
 
 _AFFILIATION_LABELS = {"GPE", "ORG", "LOC", "NORP"}
 

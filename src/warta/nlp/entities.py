@@ -27,7 +27,7 @@ class Mention:
     start: int
     end: int
     label: str
-    source: str = "model"           # model | gazetteer | pattern
+    source: str = "model"           # model | gazetteer | pattern | kb (lang/people.tsv)
     canonical: str | None = None    # gazetteer name ("AS" -> "Amerika Serikat")
     country: str | None = None      # ISO 3166 code of a country or a place in it
     kind: str | None = None         # gazetteer kind: country | province | city | org
@@ -46,6 +46,25 @@ def gazetteer() -> dict[str, tuple[str, str, str | None, str]]:
         surface, label, canonical, cc, kind = (line.split("\t") + ["", "", "", ""])[:5]
         table[surface] = (label, canonical or surface, cc or None, kind)
     return table
+
+
+@lru_cache(maxsize=1)
+def people() -> dict[str, tuple[str, str]]:
+    """{form: (canonical name, source)} for the public figures of ``lang/people.tsv``: every
+    form there names one person only ("Jokowi", "SBY", "Ahok")."""
+    table = {}
+    for line in _data("people.tsv"):
+        canonical, aliases, _born, _role, source = (line.split("\t") + ["", "", "", ""])[:5]
+        for form in [canonical, *aliases.split("|")]:
+            if form.strip():
+                table.setdefault(" ".join(form.split()), (canonical, source))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _people_re() -> re.Pattern | None:
+    forms = [f for f in people() if len(f) >= 3]
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(forms, re.escape) + r")(?![\w-])") if forms else None
 
 
 @lru_cache(maxsize=1)
@@ -244,15 +263,22 @@ def _split_place(text: str, m: Mention, rule_at: dict[int, Mention]) -> list[Men
     return [m]
 
 
-_ADMIN = re.compile(r"^(?:Kota|Kabupaten|Kab\.|Provinsi|Prov\.)\s+(?P<place>.+)$")
+_ADMIN = re.compile(r"^(?P<unit>Kota|Kabupaten|Kab\.|Provinsi|Prov\.)\s+(?P<place>.+)$")
 
 
 def _admin_place(text: str, m: Mention) -> Mention:
-    """'Kota Semarang' is the place 'Semarang' (GPE, one key with 'Semarang')."""
+    """'Kota Semarang' is the city 'Semarang' (one key with 'Semarang'), 'Provinsi Jawa Barat'
+    the province; 'Kabupaten Bogor' is a regency, never the city of Bogor, and 'Kota
+    Bengkulu' a city, never the province of Bengkulu: those keep their own names."""
     hit = _ADMIN.match(text[m.start:m.end]) if m.label in ("LOC", "GPE") else None
     if hit and hit.group("place") in gazetteer():
         label, canonical, cc, kind = gazetteer()[hit.group("place")]
         if label == "GPE":
+            unit = hit.group("unit")
+            same = (unit in ("Kota",) and kind == "city") or (unit in ("Provinsi", "Prov.") and kind == "province")
+            if not same:
+                unit = "Kabupaten" if unit.startswith("Kab") else "Provinsi" if unit.startswith("Prov") else unit
+                canonical, kind = f"{unit} {canonical}", ("province" if unit == "Provinsi" else "city")
             return Mention(m.start, m.end, "GPE", m.source, canonical, cc, kind)
     return m
 
@@ -340,12 +366,15 @@ def propagate(text: str, mentions: list[Mention]) -> list[Mention]:
             for w in words:
                 if len(w) >= 3 and _CAPS.fullmatch(w) and w.lower() not in NOT_PERSONS and w not in gazetteer():
                     names.setdefault(w, "PER")
-    if not names:
-        return mentions
     taken = bytearray(len(text))
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     added = []
+    kb = _people_re()
+    for m in kb.finditer(text) if kb else ():  # a public figure's name or nickname ("Jokowi")
+        if not any(taken[m.start():m.end()]):
+            added.append(Mention(m.start(), m.end(), "PER", "kb"))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for name in sorted(names, key=len, reverse=True):  # longer names first, as a regex alternation would
         at = text.find(name)
         while at >= 0:

@@ -55,6 +55,10 @@ def copy(source: Store, target: Store, *, batch_size: int = 500, on_batch=None) 
     """Write every article of ``source`` into ``target``; the new/updated/duplicate counts."""
     counts = {NEW: 0, UPDATED: 0, DUPLICATE: 0}
     batch: list[Row] = []
+    have = {(c["action"], c["key"], c["other"]) for c in target.corrections()}
+    for c in source.corrections():  # first, so every article is linked as in the source
+        if (c["action"], c["key"], c["other"]) not in have:
+            target.correct(c["action"], c["key"], c["other"], c["made_at"])
 
     def flush():
         for status in target.write(batch):

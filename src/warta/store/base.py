@@ -17,7 +17,7 @@ from ..stemming import stem_text
 
 NEW, UPDATED, DUPLICATE = "new", "updated", "duplicate"
 # Tables whose row counts say whether two stores hold the same corpus.
-COUNTED = ("articles", "entities", "mentions", "times", "quotes", "events")
+COUNTED = ("articles", "entities", "mentions", "times", "quotes", "events", "entity_links", "entity_corrections")
 
 
 @dataclass
@@ -71,11 +71,22 @@ class Store(Protocol):
         """Upsert ``rows`` in one transaction; per row: new, updated or duplicate. Safe
         against concurrent writers: an article stored by another writer is a duplicate."""
 
+    # -- entity identity across the corpus (warta.identity) ---------------------------------
+    def relink(self, progress=None) -> dict[str, int]:
+        """Recompute every entity link from the stored evidence and corrections; rewrite
+        every article's facts. Counts: articles, links, changed, forms."""
+    def corrections(self) -> list[dict[str, Any]]:
+        """The corrections by hand, in the order made: {action, key, other, made_at}."""
+    def correct(self, action: str, key: str, other: str, made_at: str | None = None) -> dict[str, Any]:
+        """Record and apply a correction: ``merge`` the entity ``other`` into ``key``, or
+        ``split`` the written form ``other`` from the entity ``key``. Survives re-ingest and relink."""
+
     # -- reading articles ------------------------------------------------------------------
     def known(self, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
         """The (id, content hash) pairs already stored exactly so."""
     def get(self, ident: str) -> dict[str, Any] | None:
-        """The record of the article with this id or URL."""
+        """The record of the article with this id or URL, with the corpus's entity keys (as
+        every read of records gives them)."""
     def count(self) -> int: ...
     def records(self) -> Iterator[dict[str, Any]]:
         """Every stored record, in the order stored."""

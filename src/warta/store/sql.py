@@ -16,13 +16,16 @@ from contextlib import AbstractContextManager
 from importlib import resources
 from typing import Any
 
+from .. import identity
 from ..errors import StoreError, describe
+from ..ids import slug
 from ..query import Filters, ParsedQuery
 from ..stemming import stem_text
 from .base import COUNTED, DUPLICATE, NEW, UPDATED, Row
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PAGE = 500  # rows fetched at a time when iterating a whole corpus
+_IN = 400  # values bound in one IN (...) list
 _ARTICLE_COLUMNS = ("id", "url", "title", "outlet", "published", "dateline_place", "text",
                     "content_hash", "title_stems", "text_stems", "record", "source", "ingested_at")
 
@@ -137,7 +140,10 @@ class SQLStore:
         for attempt in range(self.retries + 1):
             try:
                 with self._transaction() as conn:
-                    return [self._upsert(conn, row, stamp) for row in rows]
+                    affected: set[str] = set()
+                    results = [self._upsert(conn, row, stamp, affected) for row in rows]
+                    self._link(conn, affected)
+                    return results
             except Exception as exc:
                 if attempt == self.retries or not self._retryable(exc):
                     if isinstance(exc, StoreError):
@@ -146,7 +152,8 @@ class SQLStore:
                 time.sleep(random.uniform(0.02, 0.1) * 2 ** attempt)  # apart, so racers do not meet again
         raise AssertionError("unreachable")
 
-    def _upsert(self, conn, row: Row, stamp: str, again: bool = False) -> str:
+    def _upsert(self, conn, row: Row, stamp: str, affected: set[str] | None = None, again: bool = False) -> str:
+        affected = set() if affected is None else affected
         found = self._exec(conn, "SELECT pk, content_hash FROM articles WHERE id = :id", {"id": row.id}).fetchone()
         same_body = self._exec(conn, "SELECT pk FROM articles WHERE content_hash = :h",
                                {"h": row.content_hash}).fetchone()
@@ -157,7 +164,7 @@ class SQLStore:
             changed = self._exec(conn, "UPDATE articles SET record = :record WHERE pk = :pk AND record != :record",
                                  {"record": row.record, "pk": found["pk"]}).rowcount
             if changed:
-                self._replace_facts(conn, found["pk"], row.record)
+                self._replace_facts(conn, found["pk"], row.record, affected)
             return DUPLICATE
         if found is not None and same_body is not None:
             return DUPLICATE  # an update whose new body is stored already under another id
@@ -172,17 +179,132 @@ class SQLStore:
             if inserted is None:
                 # Another writer stored this id or body meanwhile; look again (its row is
                 # committed and visible now), so a newer body for the id still updates it.
-                return DUPLICATE if again else self._upsert(conn, row, stamp, again=True)
-            self._replace_facts(conn, inserted["pk"], row.record)
+                return DUPLICATE if again else self._upsert(conn, row, stamp, affected, again=True)
+            self._replace_facts(conn, inserted["pk"], row.record, affected)
             return NEW
         self._exec(conn, "UPDATE articles SET " + ", ".join(f"{c} = :{c}" for c in _ARTICLE_COLUMNS)
                    + " WHERE pk = :pk", {**values, "pk": found["pk"]})
-        self._replace_facts(conn, found["pk"], row.record)
+        self._replace_facts(conn, found["pk"], row.record, affected)
         return UPDATED
 
-    def _replace_facts(self, conn, pk: int, record_json: str) -> None:
-        """Rewrite the entity, mention, time, quote and event rows of one article."""
+    def _replace_facts(self, conn, pk: int, record_json: str, affected: set[str]) -> None:
+        """Rewrite the identity evidence and the fact rows of one article; ``affected`` gains
+        the forms and local keys whose links may change."""
         rec = json.loads(record_json)
+        affected.update(r["form"] for r in self._exec(conn, "SELECT form FROM entity_forms WHERE article_pk = :pk",
+                                                      {"pk": pk}).fetchall())
+        self._exec(conn, "DELETE FROM entity_forms WHERE article_pk = :pk", {"pk": pk})
+        found = sorted(identity.evidence(rec))
+        self._many(conn, "INSERT INTO entity_forms (article_pk, form, key, label) VALUES (:pk, :form, :key, :label)",
+                   [{"pk": pk, "form": f, "key": k, "label": lab} for f, k, lab in found])
+        affected.update(f for f, _, _ in found)
+        affected.update(identity.local_labels(rec))
+        self._write_facts(conn, pk, rec)
+
+    # -- entity identity across the corpus ------------------------------------------------
+
+    def _in(self, conn, sql: str, values: Iterable[str], params: dict[str, Any] | None = None) -> list[dict]:
+        """Rows of ``sql`` whose ``{}`` is filled with an IN list of ``values`` (in chunks)."""
+        values, out = sorted(set(values)), []
+        for i in range(0, len(values), _IN):
+            chunk = values[i:i + _IN]
+            names = {f"v{j}": v for j, v in enumerate(chunk)}
+            out += self._exec(conn, sql.format(", ".join(":" + n for n in names)), {**(params or {}), **names}).fetchall()
+        return out
+
+    def _corrections(self, conn) -> list[dict[str, Any]]:
+        return self._exec(conn, "SELECT action, key, other, made_at FROM entity_corrections ORDER BY pk").fetchall()
+
+    def _resolved(self, conn, rec: dict[str, Any], splits: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+        """``rec`` (as analysed: local keys) with the corpus's keys."""
+        index = rec.get("entity_index") or {}
+        if not index:
+            return rec
+        links = {r["local"]: r["key"] for r in self._in(conn, "SELECT local, key FROM entity_links WHERE local IN ({})",
+                                                        index)}
+        if splits is None:
+            splits = [(c["key"], c["other"]) for c in self._corrections(conn) if c["action"] == identity.SPLIT]
+        if not links and not splits:
+            return rec
+        names = {r["key"]: r for r in self._in(conn, "SELECT key, name, label, country FROM entities WHERE key IN ({})",
+                                               links.values())}
+        return identity.rekey(rec, links, names, splits)
+
+    def _link(self, conn, affected: set[str], rewrite: bool = True) -> set[str]:
+        """Decide again the links of ``affected`` local keys (and of those whose evidence
+        points at a key that changed), then rewrite the fact rows of every article that has a
+        changed one. Returns the changed local keys."""
+        corrections = self._corrections(conn)
+        forced = {c["other"]: c["key"] for c in corrections if c["action"] == identity.MERGE}
+        forbidden: dict[str, set[str]] = {}
+        for c in corrections:
+            if c["action"] == identity.SPLIT:
+                forbidden.setdefault(slug(c["other"]), set()).add(c["key"])
+        changed: set[str] = set()
+        pending, rounds = set(affected), 0
+        while pending and rounds < 4:
+            rounds += 1
+            labels: dict[str, tuple[int, str]] = {}
+            for r in self._in(conn, "SELECT local_key AS k, label, count(*) AS n FROM mentions WHERE local_key IN ({}) "
+                                    "GROUP BY local_key, label", pending):
+                if r["k"] not in labels or (r["n"], r["label"]) > labels[r["k"]]:
+                    labels[r["k"]] = (r["n"], r["label"])
+            candidates: dict[tuple[str, str], dict[str, int]] = {}
+            for r in self._in(conn, "SELECT form, label, key, count(DISTINCT article_pk) AS n FROM entity_forms "
+                                    "WHERE form IN ({}) GROUP BY form, label, key", pending):
+                candidates.setdefault((r["form"], r["label"]), {})[r["key"]] = r["n"]
+            current = {r["local"]: r["key"] for r in self._in(conn, "SELECT local, key FROM entity_links WHERE local IN ({})",
+                                                              pending)}
+            keys = {k for c in candidates.values() for k in c} | set(forced.values())
+            onward = {r["local"]: r["key"] for r in self._in(conn, "SELECT local, key FROM entity_links WHERE local IN ({})",
+                                                             keys)}
+            final = lambda k: onward.get(k, k)  # noqa: E731
+            moved = set()
+            for local in sorted(pending):
+                if local in forced:
+                    new = final(forced[local])
+                    new = None if new == local else new
+                elif local in labels:
+                    label = labels[local][1]
+                    new = identity.decide(local, label, candidates.get((local, label), {}), final,
+                                          forbidden.get(local, set()))
+                else:
+                    new = None  # no article names it alone any more
+                if new == current.get(local):
+                    continue
+                if new is None:
+                    self._exec(conn, "DELETE FROM entity_links WHERE local = :l", {"l": local})
+                else:
+                    self._exec(conn, "INSERT INTO entity_links (local, key, how) VALUES (:l, :k, :how) "
+                                     "ON CONFLICT (local) DO UPDATE SET key = excluded.key, how = excluded.how",
+                               {"l": local, "k": new, "how": identity.MERGE if local in forced else identity.CORPUS})
+                # Keys that resolved through this one follow it.
+                followers = [r["local"] for r in self._exec(conn, "SELECT local FROM entity_links WHERE key = :l",
+                                                            {"l": local}).fetchall()]
+                if new is not None and followers:
+                    self._exec(conn, "UPDATE entity_links SET key = :k WHERE key = :l", {"k": new, "l": local})
+                changed.update([local, *followers])
+                moved.add(local)
+            # Forms whose evidence points at a key that moved are decided again.
+            pending = {r["form"] for r in self._in(conn, "SELECT DISTINCT form FROM entity_forms WHERE key IN ({})",
+                                                   moved)} - changed if moved else set()
+        if changed and rewrite:
+            self._rewrite(conn, self._in(conn, "SELECT DISTINCT article_pk AS pk FROM mentions WHERE local_key IN ({})",
+                                         changed))
+            self._in(conn, "DELETE FROM entities WHERE key IN ({}) AND NOT EXISTS "
+                           "(SELECT 1 FROM mentions m WHERE m.entity_key = entities.key) RETURNING key", changed)
+        return changed
+
+    def _rewrite(self, conn, pks: list[dict[str, Any]]) -> None:
+        """Write the fact rows of these articles again, with the corpus's current keys."""
+        splits = [(c["key"], c["other"]) for c in self._corrections(conn) if c["action"] == identity.SPLIT]
+        for r in self._in(conn, "SELECT pk, record FROM articles WHERE pk IN ({})", [p["pk"] for p in pks]):
+            self._write_facts(conn, r["pk"], json.loads(r["record"]), splits)
+
+    def _write_facts(self, conn, pk: int, local: dict[str, Any], splits: list[tuple[str, str]] | None = None) -> None:
+        """Rewrite the entity, mention, time, quote and event rows of one article."""
+        rec = self._resolved(conn, local, splits)
+        local_keys = [e.get("entity") for e in local.get("entities") or []]
         for table in ("mentions", "times", "quotes", "events"):
             self._exec(conn, f"DELETE FROM {table} WHERE article_pk = :pk", {"pk": pk})
         index = rec.get("entity_index") or {}
@@ -192,10 +314,10 @@ class SQLStore:
                          "WHERE entities.country IS NULL AND excluded.country IS NOT NULL",
                    [{"key": k, "name": index[k].get("name") or k, "label": index[k].get("label") or "",
                      "country": index[k].get("country")} for k in sorted(index)])
-        self._many(conn, 'INSERT INTO mentions (article_pk, entity_key, start, "end", text, label) '
-                         "VALUES (:pk, :entity, :start, :end, :text, :label)",
-                   [{"pk": pk, "entity": e.get("entity"), "start": e["start"], "end": e["end"],
-                     "text": e["text"], "label": e["label"]} for e in rec.get("entities") or []])
+        self._many(conn, 'INSERT INTO mentions (article_pk, entity_key, local_key, start, "end", text, label) '
+                         "VALUES (:pk, :entity, :local, :start, :end, :text, :label)",
+                   [{"pk": pk, "entity": e.get("entity"), "local": loc, "start": e["start"], "end": e["end"],
+                     "text": e["text"], "label": e["label"]} for e, loc in zip(rec.get("entities") or [], local_keys)])
         self._many(conn, 'INSERT INTO times (article_pk, start, "end", text, type, value, day) '
                          "VALUES (:pk, :start, :end, :text, :type, :value, :day)",
                    [{"pk": pk, "start": t["start"], "end": t["end"], "text": t["text"], "type": t["type"],
@@ -229,9 +351,16 @@ class SQLStore:
         return found
 
     def get(self, ident: str) -> dict[str, Any] | None:
-        row = self._one("SELECT record FROM articles WHERE id = :i OR url = :i ORDER BY id = :i DESC LIMIT 1",
-                        {"i": ident})
-        return json.loads(row["record"]) if row else None
+        with self._reading() as conn:
+            row = self._exec(conn, "SELECT record FROM articles WHERE id = :i OR url = :i ORDER BY id = :i DESC LIMIT 1",
+                             {"i": ident}).fetchone()
+            return self._resolved(conn, json.loads(row["record"])) if row else None
+
+    def _resolved_all(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The records of ``rows`` (with a ``record`` column) with the corpus's keys."""
+        with self._reading() as conn:
+            splits = [(c["key"], c["other"]) for c in self._corrections(conn) if c["action"] == identity.SPLIT]
+            return [self._resolved(conn, json.loads(r["record"]), splits) for r in rows]
 
     def count(self) -> int:
         return self._scalar("SELECT count(*) AS n FROM articles")
@@ -248,8 +377,13 @@ class SQLStore:
             after = page[-1]["pk"]
 
     def records(self) -> Iterator[dict[str, Any]]:
+        page = []
         for r in self._pages("record"):
-            yield json.loads(r["record"])
+            page.append(r)
+            if len(page) == _PAGE:
+                yield from self._resolved_all(page)
+                page = []
+        yield from self._resolved_all(page)
 
     def rows(self) -> Iterator[Row]:
         for r in self._pages(", ".join(_ARTICLE_COLUMNS)):
@@ -258,8 +392,8 @@ class SQLStore:
     def event_records(self) -> Iterator[dict[str, Any]]:
         rows = self._all("SELECT a.record FROM articles a WHERE a.pk IN "
                          "(SELECT article_pk FROM events) ORDER BY a.published NULLS FIRST, a.id")
-        for r in rows:
-            yield json.loads(r["record"])
+        for i in range(0, len(rows), _PAGE):
+            yield from self._resolved_all(rows[i:i + _PAGE])
 
     # -- search and analysis --------------------------------------------------------------
 
@@ -345,7 +479,8 @@ class SQLStore:
             f"{where} GROUP BY e.key ORDER BY articles DESC, mentions DESC, e.name LIMIT :top", params)
 
     def _entity_row(self, key: str, alias: str | None) -> dict[str, Any] | None:
-        entity = self._one("SELECT key, name, label, country FROM entities WHERE key = :k", {"k": key})
+        entity = self._one("SELECT e.key, e.name, e.label, e.country FROM entities e WHERE e.key = coalesce("
+                           "(SELECT l.key FROM entity_links l WHERE l.local = :k), :k)", {"k": key})
         if entity is None and alias:  # an alias: the entity most often written this way
             entity = self._one("SELECT e.key, e.name, e.label, e.country FROM mentions m JOIN entities e "
                                "ON e.key = m.entity_key WHERE lower(m.text) = lower(:t) "
@@ -372,18 +507,24 @@ class SQLStore:
         aliases = self._all("SELECT text, count(*) AS mentions FROM mentions WHERE entity_key = :k "
                             "GROUP BY text ORDER BY mentions DESC, text", k)
         roles: dict[tuple, int] = {}
-        articles = []
+        articles, kb = [], None
         for r in self._all("SELECT a.id, a.title, a.outlet, a.published, a.record FROM articles a WHERE a.pk IN "
                            "(SELECT article_pk FROM mentions WHERE entity_key = :k) "
                            "ORDER BY a.published IS NULL, a.published DESC, a.pk", k):
             info = (json.loads(r["record"]).get("entity_index") or {}).get(entity["key"]) or {}
+            kb = kb or info.get("kb")
             for role in info.get("roles") or []:
                 ident = (role.get("title"), role.get("of"))
                 roles[ident] = roles.get(ident, 0) + 1
             if len(articles) < limit:
                 articles.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                                  "published": r["published"]})
-        return {**entity, "aliases": aliases,
+        linked = self._all("SELECT l.local, l.how, count(DISTINCT m.article_pk) AS articles FROM entity_links l "
+                           "JOIN mentions m ON m.local_key = l.local WHERE l.key = :k GROUP BY l.local, l.how "
+                           "ORDER BY articles DESC, l.local", k)
+        corrections = self._all("SELECT action, key, other, made_at FROM entity_corrections "
+                                "WHERE key = :k OR other = :k ORDER BY pk", k)
+        return {**entity, "aliases": aliases, "linked": linked, "corrections": corrections, "kb": kb,
                 "roles": [{"title": t, "of": o, "articles": n}
                           for (t, o), n in sorted(roles.items(), key=lambda x: -x[1])],
                 "timeline": per_day, "cooccurring": together, "articles": articles}
@@ -427,6 +568,75 @@ class SQLStore:
         per_day = self._all(f'SELECT substr(coalesce(ev."when", a.published), 1, 10) AS day, count(*) AS n {base} '
                             "GROUP BY 1 ORDER BY 1 NULLS FIRST", params)
         return {"total": total, "rows": rows, "per_day": per_day}
+
+    def relink(self, progress=None) -> dict[str, int]:
+        """Recompute every entity link from what is stored (evidence, corrections) and rewrite
+        every article's fact rows with the result. ``progress(n)`` is told of each article."""
+        with self._transaction() as conn:
+            before = {r["local"]: r["key"] for r in self._exec(conn, "SELECT local, key FROM entity_links").fetchall()}
+            self._exec(conn, "DELETE FROM entity_forms")
+            self._exec(conn, "DELETE FROM entity_links")
+            splits = [(c["key"], c["other"]) for c in self._corrections(conn) if c["action"] == identity.SPLIT]
+            locals_, after, n = set(), 0, 0
+            while True:  # the evidence, a page at a time
+                page = self._exec(conn, "SELECT pk, record FROM articles WHERE pk > :after ORDER BY pk LIMIT :n",
+                                  {"after": after, "n": _PAGE}).fetchall()
+                for r in page:
+                    rec = json.loads(r["record"])
+                    self._many(conn, "INSERT INTO entity_forms (article_pk, form, key, label) "
+                                     "VALUES (:pk, :form, :key, :label)",
+                               [{"pk": r["pk"], "form": f, "key": k, "label": lab}
+                                for f, k, lab in sorted(identity.evidence(rec))])
+                    locals_.update(identity.local_labels(rec))
+                if len(page) < _PAGE:
+                    break
+                after = page[-1]["pk"]
+            self._link(conn, locals_, rewrite=False)
+            links = {r["local"]: r["key"] for r in self._exec(conn, "SELECT local, key FROM entity_links").fetchall()}
+            after = 0
+            while True:  # every article's facts, with the new keys
+                page = self._exec(conn, "SELECT pk, record FROM articles WHERE pk > :after ORDER BY pk LIMIT :n",
+                                  {"after": after, "n": _PAGE}).fetchall()
+                for r in page:
+                    self._write_facts(conn, r["pk"], json.loads(r["record"]), splits)
+                    n += 1
+                    if progress:
+                        progress(1)
+                if len(page) < _PAGE:
+                    break
+                after = page[-1]["pk"]
+            self._exec(conn, "DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_key = entities.key)")
+            changed = {k for k in set(before) | set(links) if before.get(k) != links.get(k)}
+            return {"articles": n, "links": len(links), "changed": len(changed),
+                    "forms": self._exec(conn, "SELECT count(*) AS n FROM entity_forms").fetchone()["n"]}
+
+    def corrections(self) -> list[dict[str, Any]]:
+        with self._reading() as conn:
+            return self._corrections(conn)
+
+    def correct(self, action: str, key: str, other: str, made_at: str | None = None) -> dict[str, Any]:
+        """Record a correction by hand and apply it: ``merge`` joins the entity ``other`` into
+        ``key``; ``split`` keeps the written form ``other`` apart from the entity ``key``."""
+        if action not in (identity.MERGE, identity.SPLIT):
+            raise StoreError(f"{action}: not a correction (merge or split)")
+        with self._transaction() as conn:
+            # A later correction replaces an earlier one it contradicts (a merge undoes a split
+            # of the same names, and the other way round).
+            for c in self._exec(conn, "SELECT pk, action, other FROM entity_corrections WHERE key = :k",
+                                {"k": key}).fetchall():
+                if c["action"] != action and slug(c["other"]) == slug(other):
+                    self._exec(conn, "DELETE FROM entity_corrections WHERE pk = :pk", {"pk": c["pk"]})
+            self._exec(conn, "INSERT INTO entity_corrections (action, key, other, made_at) "
+                             "VALUES (:a, :k, :o, :t)", {"a": action, "k": key, "o": other, "t": made_at or now()})
+            local = slug(other)  # the other entity's key (merge), or the form's own key (split)
+            pks = self._all_in_tx(conn, "SELECT DISTINCT article_pk AS pk FROM mentions WHERE entity_key IN (:k, :l) "
+                                        "OR local_key IN (:k, :l)", {"k": key, "l": local})
+            changed = self._link(conn, {local})
+            self._rewrite(conn, pks)
+            return {"action": action, "key": key, "other": other, "changed": sorted(changed)}
+
+    def _all_in_tx(self, conn, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        return list(self._exec(conn, sql, params).fetchall())
 
     def per_day(self) -> list[dict[str, Any]]:
         return self._all("SELECT published AS date, count(*) AS articles FROM articles "

@@ -1,0 +1,29 @@
+-- One key per real-world entity across the corpus (warta.identity). Mentions keep the key their
+-- article's NLP gave them (local_key) beside the corpus key (entity_key).
+ALTER TABLE mentions ADD COLUMN local_key TEXT;
+UPDATE mentions SET local_key = entity_key;
+CREATE INDEX mentions_local ON mentions (local_key);
+-- The evidence: each article's written forms joined to an entity of another key.
+CREATE TABLE entity_forms (
+    article_pk INTEGER NOT NULL REFERENCES articles (pk) ON DELETE CASCADE,
+    form TEXT NOT NULL,
+    key TEXT NOT NULL,
+    label TEXT NOT NULL
+);
+CREATE INDEX entity_forms_form ON entity_forms (form);
+CREATE INDEX entity_forms_article ON entity_forms (article_pk);
+-- Local keys that resolve to another entity, and how (corpus evidence, or a merge by hand).
+CREATE TABLE entity_links (
+    local TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    how TEXT NOT NULL
+);
+CREATE INDEX entity_links_key ON entity_links (key);
+-- Corrections by hand (warta entities merge|split), applied on every write and relink.
+CREATE TABLE entity_corrections (
+    pk INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,
+    key TEXT NOT NULL,
+    other TEXT NOT NULL,
+    made_at TEXT NOT NULL
+);

@@ -1,0 +1,98 @@
+"""One key per real-world entity across the corpus, on every backend (warta.identity + the store)."""
+import pytest
+
+import warta
+from warta.search import entity_profile
+from warta.store import prepare_row
+
+# Fixture articles written for these tests. "Sutrisno" alone in one article is the Bambang
+# Sutrisno two other articles name in full; "Budi" alone is two people's given name.
+FULL_1 = ("Bambang Sutrisno, kepala sekolah itu, meninjau ruang kelas yang rusak. "
+          "Sutrisno mengatakan perbaikan dimulai pekan depan.")
+FULL_2 = ("Warga menyambut Bambang Sutrisno di halaman sekolah. "
+          "Menurut Sutrisno, anggaran perbaikan sudah disetujui.")
+ALONE = "Sutrisno menegaskan bahwa anggaran perbaikan sekolah sudah siap."
+BUDI_A = ("Budi Santoso, warga Cibinong, melapor ke polisi. Budi kehilangan sepeda motor. "
+          "Polisi meminta Budi Santoso menunggu.")
+BUDI_A2 = "Budi Santoso kembali ke kantor polisi. Budi membawa surat kendaraan."
+BUDI_B = ("Budi Hartono, pedagang sayur, membuka lapak baru. Budi berharap omzet naik. "
+          "Budi Hartono sudah berjualan sepuluh tahun.")
+BUDI_B2 = "Budi Hartono menutup lapaknya lebih awal. Budi mengaku lelah."
+BUDI_ALONE = "Budi mengaku tidak tahu apa-apa soal kejadian itu."
+
+
+def put(store, text, ident):
+    rec = warta.analyze(text, id=ident).to_dict()
+    return store.write([prepare_row(rec, source="uji")])[0]
+
+
+def keys(store, ident, written):
+    rec = store.get(ident)
+    return {e["entity"] for e in rec["entities"] if e["text"] == written}
+
+
+def test_a_short_form_alone_joins_the_one_full_name_the_corpus_knows_earlier_and_later(store):
+    put(store, ALONE, "alone")  # stored first: only "Sutrisno"
+    assert keys(store, "alone", "Sutrisno") == {"sutrisno"}
+    put(store, FULL_1, "full-1")
+    # One article joining a one-word name to a full name is not enough evidence yet.
+    assert keys(store, "alone", "Sutrisno") == {"sutrisno"}
+    put(store, FULL_2, "full-2")
+    assert keys(store, "alone", "Sutrisno") == {"bambang-sutrisno"}  # the earlier article moved
+    rec = store.get("alone")
+    assert rec["entity_index"]["bambang-sutrisno"]["name"] == "Bambang Sutrisno"
+    assert rec["entity_index"]["bambang-sutrisno"]["linked"] == ["sutrisno"]
+    put(store, ALONE.replace("sekolah", "madrasah"), "alone-later")  # and a later one lands there too
+    assert keys(store, "alone-later", "Sutrisno") == {"bambang-sutrisno"}
+    profile = entity_profile(store, "Sutrisno")  # found by any alias
+    assert profile["key"] == "bambang-sutrisno" and profile["name"] == "Bambang Sutrisno"
+    assert {a["text"] for a in profile["aliases"]} == {"Bambang Sutrisno", "Sutrisno"}
+    assert [(l["local"], l["how"], l["articles"]) for l in profile["linked"]] == [("sutrisno", "corpus", 2)]
+    top = {e["key"]: e["articles"] for e in store.top_entities(label="PER")}
+    assert top["bambang-sutrisno"] == 4 and "sutrisno" not in top
+    assert all(e["entity"] != "sutrisno" for r in store.records() for e in r["entities"])
+
+
+def test_a_given_name_two_people_share_stays_apart(store):
+    for ident, text in (("a", BUDI_A), ("a2", BUDI_A2), ("b", BUDI_B), ("b2", BUDI_B2), ("alone", BUDI_ALONE)):
+        put(store, text, ident)
+    assert keys(store, "alone", "Budi") == {"budi"}
+    assert keys(store, "a", "Budi") == {"budi-santoso"} and keys(store, "b", "Budi") == {"budi-hartono"}
+
+
+def test_merge_and_split_survive_reingest_and_relink(store):
+    for ident, text in (("alone", ALONE), ("full-1", FULL_1), ("full-2", FULL_2), ("budi", BUDI_ALONE)):
+        put(store, text, ident)
+    store.correct("merge", "bambang-sutrisno", "budi")  # an analyst's (odd) call, applied as told
+    assert keys(store, "budi", "Budi") == {"bambang-sutrisno"}
+    store.correct("split", "bambang-sutrisno", "Sutrisno")
+    assert keys(store, "alone", "Sutrisno") == {"sutrisno"}
+    assert keys(store, "full-1", "Sutrisno") == {"sutrisno"}  # inside an article too
+    assert keys(store, "full-1", "Bambang Sutrisno") == {"bambang-sutrisno"}
+    before = {r["id"]: [e["entity"] for e in r["entities"]] for r in store.records()}
+    assert put(store, FULL_1, "full-1") == "duplicate"  # re-ingest
+    result = store.relink()
+    assert result["articles"] == 4
+    after = {r["id"]: [e["entity"] for e in r["entities"]] for r in store.records()}
+    assert after == before
+    assert [c["action"] for c in store.corrections()] == ["merge", "split"]
+
+
+def test_relink_recomputes_what_incremental_linking_built(store):
+    for ident, text in (("alone", ALONE), ("full-1", FULL_1), ("full-2", FULL_2), ("a", BUDI_A), ("alone-b", BUDI_ALONE)):
+        put(store, text, ident)
+    incremental = {r["id"]: [e["entity"] for e in r["entities"]] for r in store.records()}
+    counts = store.stats()["counts"]
+    assert store.relink()["changed"] == 0
+    assert {r["id"]: [e["entity"] for e in r["entities"]] for r in store.records()} == incremental
+    assert store.stats()["counts"] == counts
+
+
+def test_an_updated_article_takes_its_evidence_back(store):
+    put(store, ALONE, "alone")
+    put(store, FULL_1, "full-1")
+    put(store, FULL_2, "full-2")
+    assert keys(store, "alone", "Sutrisno") == {"bambang-sutrisno"}
+    # One of the two articles that joined the names is corrected upstream and no longer does.
+    put(store, "Warga menyambut kepala sekolah di halaman. Anggaran perbaikan sudah disetujui.", "full-2")
+    assert keys(store, "alone", "Sutrisno") == {"sutrisno"}
