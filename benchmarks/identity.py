@@ -5,13 +5,15 @@
 Ingests the same CLICK-ID articles twice with `warta ingest --jobs J`: once with the warta of
 COMMIT (checked out with `git worktree`, run on this environment's packages: today's slug
 keys), once with this checkout. Prints each ingest's articles/s and their ratio, the number of
-entity keys each store holds, and `warta eval identity` on eval/identity/pairs.jsonl for both.
+entity keys each store holds, and the identity scores on eval/identity/pairs.jsonl for both
+(the earlier store read as it was written, without this warta's migration and relinking).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -57,16 +59,34 @@ def main() -> None:
     for name in dbs:
         print(f"  {name:7s} {len(items) / seconds[name]:8.1f} articles/s ({seconds[name]:.0f} s)")
     print(f"  now / before: {seconds['before'] / seconds['now']:.2f} of the throughput")
+    from warta.evaluate import score_identity
     from warta.store import open_store
 
-    for name, db in dbs.items():
+    pairs = [json.loads(l) for l in (ROOT / "eval/identity/pairs.jsonl").read_text("utf-8").splitlines() if l.strip()]
+    raw = sqlite3.connect(dbs["before"])  # the records exactly as the earlier warta stored them
+    before_keys = {r[0] for r in raw.execute("SELECT key FROM entities")}
+    results = {"before (slug keys)": score_identity(pairs, lambda i: _raw_record(raw, i))}
+    print(f"  before  {len(before_keys):,} entity keys")
+    for name, db in (("now", dbs["now"]),):
         with open_store(str(db)) as store:
             counts = store.stats()["counts"]
-        print(f"  {name:7s} {counts['entities']:,} entity keys, {counts['mentions']:,} mentions, "
-              f"{counts['entity_links']:,} names linked across articles")
-    subprocess.run([sys.executable, "-m", "warta", "eval", "identity", "--db", f"before={dbs['before']}",
-                    "--db", f"now={dbs['now']}"], check=True)
+            results[name] = score_identity(pairs, store.get)
+        print(f"  {name:7s} {counts['entities']:,} entity keys, {counts['entity_links']:,} names linked across articles")
+    print(f"\nentity identity on {len(pairs)} pairs (eval/identity/pairs.jsonl):")
+    print(f"  {'store':20s} {'same within':>14s} {'same across':>14s} {'never apart':>14s} {'false merges':>13s} {'forms found':>12s}")
+    for name, r in results.items():
+        cell = lambda g, m: f"{(r.get(g) or {}).get(m, 0):.3f} of {(r.get(g) or {}).get('pairs', 0)}"  # noqa: E731
+        print(f"  {name:20s} {cell('same-within', 'accuracy'):>14s} {cell('same-cross', 'accuracy'):>14s} "
+              f"{cell('never', 'kept_apart'):>14s} {r['false_merge_rate']:>13.3f} {r['forms_found']:>6d}/{r['forms']}")
+    print("\nby case (right / pairs):")
+    for case in sorted({c for r in results.values() for c in r["cases"]}):
+        print(f"  {case:28s} " + "  ".join(f"{name.split()[0]} {r['cases'].get(case, [0, 0])[0]}/{r['cases'].get(case, [0, 0])[1]}"
+                                           for name, r in results.items()))
 
+
+def _raw_record(conn, ident: str):
+    row = conn.execute("SELECT record FROM articles WHERE id = ?", (ident,)).fetchone()
+    return json.loads(row[0]) if row else None
 
 if __name__ == "__main__":
     main()

@@ -96,3 +96,47 @@ def test_an_updated_article_takes_its_evidence_back(store):
     # One of the two articles that joined the names is corrected upstream and no longer does.
     put(store, "Warga menyambut kepala sekolah di halaman. Anggaran perbaikan sudah disetujui.", "full-2")
     assert keys(store, "alone", "Sutrisno") == {"sutrisno"}
+
+
+def test_entity_page_shows_every_alias_and_each_join(db_url):
+    from fastapi.testclient import TestClient
+
+    from warta.web import create_app
+
+    store = warta.open(db_url)
+    for ident, text in (("alone", ALONE), ("full-1", FULL_1), ("full-2", FULL_2)):
+        put(store, text, ident)
+    store.close()
+    with TestClient(create_app(db_url)) as c:
+        entity = c.get("/entities/sutrisno.json").json()["entity"]  # a linked name's key finds its entity
+        assert entity["key"] == "bambang-sutrisno"
+        assert {a["text"]: a["mentions"] for a in entity["aliases"]} == {"Sutrisno": 3, "Bambang Sutrisno": 2}
+        page = c.get("/entities/bambang-sutrisno").text
+        assert "<code>sutrisno</code>, written alone in 1 article" in page
+        assert c.get("/articles/alone.json").json()["article"]["entities"][0]["entity"] == "bambang-sutrisno"
+
+
+def test_cli_merge_split_relink_and_errors(db_url, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "warta", *args, "--db", db_url], capture_output=True, text=True)
+
+    store = warta.open(db_url)
+    for ident, text in (("alone", ALONE), ("full-1", FULL_1), ("full-2", FULL_2), ("budi", BUDI_ALONE)):
+        put(store, text, ident)
+    store.close()
+    done = run("entities", "merge", "Bambang Sutrisno", "Budi", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["other"] == "budi"
+    again = run("entities", "merge", "Bambang Sutrisno", "Budi")
+    assert again.returncode == 1 and "one entity already" in again.stderr
+    missing = run("entities", "split", "Bambang Sutrisno", "Atlantis")
+    assert missing.returncode == 1 and "not a form of Bambang Sutrisno" in missing.stderr
+    relinked = run("entities", "--relink", "--json")
+    assert relinked.returncode == 0 and json.loads(relinked.stdout)["articles"] == 4
+    profile = json.loads(run("entity", "Budi", "--json").stdout)
+    assert profile["key"] == "bambang-sutrisno"
+    assert [(c["action"], c["other"]) for c in profile["corrections"]] == [("merge", "budi")]

