@@ -42,6 +42,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--before", default=BEFORE)
     ap.add_argument("--work", default="/tmp/warta-identity-bench")
+    ap.add_argument("--splits", default="test", help="test, dev or both (test,dev)")
+    ap.add_argument("--reuse", action="store_true", help="score the stores of an earlier run again")
     args = ap.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -53,16 +55,22 @@ def main() -> None:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old), args.before], check=True,
                        stdout=subprocess.DEVNULL)
     dbs = {"before": work / "before.db", "now": work / "now.db"}
-    seconds = {"before": ingest(src, dbs["before"], args.jobs, old / "src"),
-               "now": ingest(src, dbs["now"], args.jobs, None)}
-    print(f"CLICK-ID, {len(items):,} articles, warta ingest --jobs {args.jobs}, one run:")
-    for name in dbs:
-        print(f"  {name:7s} {len(items) / seconds[name]:8.1f} articles/s ({seconds[name]:.0f} s)")
-    print(f"  now / before: {seconds['before'] / seconds['now']:.2f} of the throughput")
+    if not args.reuse:
+        seconds = {"before": ingest(src, dbs["before"], args.jobs, old / "src"),
+                   "now": ingest(src, dbs["now"], args.jobs, None)}
+        print(f"CLICK-ID, {len(items):,} articles, warta ingest --jobs {args.jobs}, one run:")
+        for name in dbs:
+            print(f"  {name:7s} {len(items) / seconds[name]:8.1f} articles/s ({seconds[name]:.0f} s)")
+        print(f"  now / before: {seconds['before'] / seconds['now']:.2f} of the throughput")
+    every = [json.loads(l) for l in (ROOT / "eval/identity/pairs.jsonl").read_text("utf-8").splitlines() if l.strip()]
+    for split in args.splits.split(","):
+        report(dbs, [p for p in every if p["split"] == split], split)
+
+
+def report(dbs, pairs, split) -> None:
     from warta.evaluate import score_identity
     from warta.store import open_store
 
-    pairs = [json.loads(l) for l in (ROOT / "eval/identity/pairs.jsonl").read_text("utf-8").splitlines() if l.strip()]
     raw = sqlite3.connect(dbs["before"])  # the records exactly as the earlier warta stored them
     before_keys = {r[0] for r in raw.execute("SELECT key FROM entities")}
     results = {"before (slug keys)": score_identity(pairs, lambda i: _raw_record(raw, i))}
@@ -72,7 +80,7 @@ def main() -> None:
             counts = store.stats()["counts"]
             results[name] = score_identity(pairs, store.get)
         print(f"  {name:7s} {counts['entities']:,} entity keys, {counts['entity_links']:,} names linked across articles")
-    print(f"\nentity identity on {len(pairs)} pairs (eval/identity/pairs.jsonl):")
+    print(f"\nentity identity on the {len(pairs)} {split} pairs of eval/identity/pairs.jsonl:")
     print(f"  {'store':20s} {'same within':>14s} {'same across':>14s} {'never apart':>14s} {'false merges':>13s} {'forms found':>12s}")
     for name, r in results.items():
         cell = lambda g, m: f"{(r.get(g) or {}).get(m, 0):.3f} of {(r.get(g) or {}).get('pairs', 0)}"  # noqa: E731
@@ -87,6 +95,7 @@ def main() -> None:
 def _raw_record(conn, ident: str):
     row = conn.execute("SELECT record FROM articles WHERE id = ?", (ident,)).fetchone()
     return json.loads(row[0]) if row else None
+
 
 if __name__ == "__main__":
     main()

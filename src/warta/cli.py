@@ -616,8 +616,10 @@ def eval_sentences(data, as_json):
               help="A store holding the pairs' articles (CLICK-ID ingested); NAME=DB labels it. Repeatable.")
 @click.option("--pairs", default=str(Path(__file__).resolve().parents[2] / "eval" / "identity" / "pairs.jsonl"),
               show_default=True, help="Gold pairs of name forms (eval/identity/README.md).")
+@click.option("--split", type=click.Choice(["test", "dev", "all"]), default="test", show_default=True,
+              help="Which pairs: test (held out), dev (looked at while developing) or all.")
 @click.option("--json", "as_json", is_flag=True)
-def eval_identity(dbs, pairs, as_json):
+def eval_identity(dbs, pairs, split, as_json):
     """Entity identity on hand-checked pairs of name forms: one key for the same entity, never
     one for two."""
     from .evaluate import score_identity
@@ -626,14 +628,15 @@ def eval_identity(dbs, pairs, as_json):
         gold = [json.loads(l) for l in Path(pairs).read_text("utf-8").splitlines() if l.strip()]
     except (OSError, ValueError) as exc:
         fail(f"{pairs}: cannot read the pairs ({exc})")
+    gold = [p for p in gold if split == "all" or p.get("split", "test") == split]
     results = {}
     for spec in dbs:
         name, _, db = spec.rpartition("=") if "=" in spec and "://" not in spec.split("=", 1)[0] else ("", "", spec)
         results[name or db] = _run(db, lambda store: score_identity(gold, store.get))
     if as_json:
-        _dump({"pairs": pairs, "results": results})
+        _dump({"pairs": pairs, "split": split, "n": len(gold), "results": results})
         return
-    out.print(f"[bold]entity identity[/] on {len(gold)} pairs ({pairs})")
+    out.print(f"[bold]entity identity[/] on {len(gold)} {split} pairs ({pairs})")
     table = Table("store", "same within", "same across", "never: kept apart", "false merges", "forms found",
                   box=None, padding=(0, 2))
     for name, r in results.items():
