@@ -125,6 +125,6 @@ def test_quotes_speaker_named_by_role_is_the_last_person_with_it():
             "Sang gubernur menambahkan bahwa dana daerah sudah cair.")
     entities, index = find_entities(text)
     qs = find_quotes(text, entities, index)
-    assert [(q.speaker_text, q.speaker) for q in qs] == [("Menteri Keuangan", "sri-mulyani"),
+    assert [(q.speaker_text, q.speaker) for q in qs] == [("Menteri Keuangan", "sri-mulyani-indrawati"),
                                                          ("Sang gubernur", "ridwan-kamil")]
     assert [q.speaker for q in find_quotes(text, entities)] == [None, None]  # without the index: unresolved

@@ -24,7 +24,7 @@ from collections import Counter
 
 from ..ids import slug
 from ..record import Entity
-from .entities import Mention, gazetteer, identifiers, people, title_re
+from .entities import Mention, common_words, gazetteer, identifiers, people, title_re
 
 _JOINS = {"PER", "ORG"}
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,11})\)")
@@ -35,7 +35,7 @@ _AFTER_BRACKETS = re.compile(r"\s+((?:Kota|Kabupaten|Provinsi|Kab\.|Prov\.|Kecam
 
 # "X alias Y", "X yang akrab disapa Y", "X (Y)", "X atau lebih dikenal sebagai Y": Y names X.
 def _nick(group: str) -> str:
-    return rf"[\"“']?(?P<{group}>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})[\"”']?"
+    return rf"[\"“']?(?P<{group}>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}})[\"”']?"
 
 
 _CALLED = (r"(?:yang\s+)?(?:akrab|biasa|kerap|sering|karib)\s+(?:di)?(?:sapa|panggil|sebut)(?:\s+dengan)?(?:\s+(?:nama|sebutan))?"
@@ -43,6 +43,10 @@ _CALLED = (r"(?:yang\s+)?(?:akrab|biasa|kerap|sering|karib)\s+(?:di)?(?:sapa|pan
            r"|alias")
 _STATEMENT = re.compile(rf"\s*(?:,\s*)?(?:(?:atau\s+)?(?:{_CALLED})\s+{_nick('called')}(?=[\s,.;:)]|$)"
                         rf"|\(\s*{_nick('bracket')}\s*\)|atau\s+{_nick('bare')}(?=\s*[,.;)]))")
+# The same statements read from the text, for names the model missed or cut short: the
+# capitalised words before the cue are a person's name, those after it the nickname.
+_CUE = re.compile(r"(?<![\w-])(?P<full>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,5})\s*,?\s+(?:atau\s+)?"
+                  rf"(?:{_CALLED})\s+{_nick('alias')}(?=[\s,.;:)]|$)")
 # "Kang Emil, sapaan akrab Ridwan Kamil": the name before is the nickname of the one after.
 _NICKNAME_OF = re.compile(r"\s*,\s*(?:yang\s+merupakan\s+)?(?:sapaan|panggilan|nama\s+panggilan)(?:\s+(?:akrab|karib))?"
                           r"(?:\s+(?:dari|bagi|untuk))?\s+(?=[A-Z])")
@@ -146,14 +150,68 @@ def _known_people(text: str, mentions: list[Mention]) -> list[Mention]:
     """PER mentions with the full name the knowledge base gives their form."""
     out = []
     for m in mentions:
-        hit = people().get(" ".join(text[m.start:m.end].split())) if m.label == "PER" and not m.canonical else None
-        out.append(Mention(m.start, m.end, m.label, m.source, hit[0], m.country, "person") if hit else m)
+        surface = " ".join(text[m.start:m.end].split())
+        # The model may read a nickname as a place or body ("Bamsoet"); the gazetteer's own
+        # names stay what they are.
+        person = m.label == "PER" or (m.label in ("LOC", "ORG") and m.source == "model" and surface not in gazetteer())
+        hit = people().get(surface) if person and not m.canonical else None
+        out.append(Mention(m.start, m.end, "PER", m.source, hit[0], m.country, "person") if hit else m)
     return out
+
+
+# Nouns that open a sentence before a person's name ("Terdakwa Muhammad Yusuf alias Ucok").
+_PERSON_NOUNS = frozenset((
+    "terdakwa", "tersangka", "terpidana", "pelaku", "korban", "warga", "saksi", "pelatih", "artis", "penyanyi",
+    "komedian", "pelawak", "pengusaha", "psikolog", "pemilik", "almarhum", "almarhumah", "mendiang", "sosok",
+    "pria", "wanita", "perempuan", "remaja", "bocah", "nenek", "kakek", "siswa", "mahasiswa", "guru", "dokter",
+    "aktor", "aktris", "pedangdut", "pesinetron", "selebgram", "musisi", "presenter", "politikus", "politisi",
+    "ulama", "penulis", "petani", "nelayan", "pedagang", "sopir", "atlet", "pebulu", "petinju", "pesepakbola"))
+
+
+def _cue_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Both names of every "X alias Y" / "X yang akrab disapa Y" as whole PER mentions: a
+    missing one is added, a model span inside one ("Reza Samudra" of "Nicola Reza Samudra",
+    "Merry" of "Om Merry") or one the model read as a body ("Parasian Situmorang") becomes it."""
+    spans = []
+    for hit in _CUE.finditer(text):
+        start, end = hit.span("full")
+        words = text[start:end].split()
+        while words and (words[0].lower() in common_words() or words[0].lower() in _PERSON_NOUNS
+                         or title_re().fullmatch(words[0])):
+            start = text.index(words[0], start) + len(words[0])
+            while text[start].isspace():
+                start += 1
+            words.pop(0)
+        lead = title_re().match(text, start, end)  # "Ketua RT Budi": the title is not the name
+        if lead and lead.end() < end:
+            start = lead.end() + len(text[lead.end():end]) - len(text[lead.end():end].lstrip())
+        if words and text[start:end] not in gazetteer():
+            spans.append((start, end))
+        spans.append(hit.span("alias"))
+    if not spans:
+        return mentions
+    return _take(mentions, spans, "PER")
+
+
+def _take(mentions: list[Mention], spans: list[tuple[int, int]], label: str, full: str | None = None) -> list[Mention]:
+    """``mentions`` where each span is one mention, unless a longer mention or a known place
+    holds part of it."""
+    out = list(mentions)
+    for start, end in spans:
+        inside = [m for m in out if m.start < end and start < m.end]
+        if any(m.start < start or m.end > end or m.source == "gazetteer" for m in inside):
+            continue
+        if len(inside) == 1 and (inside[0].start, inside[0].end, inside[0].label) == (start, end, label) \
+                and full is None:
+            continue
+        out = [m for m in out if m not in inside] + [Mention(start, end, label, "pattern", full)]
+    return sorted(out, key=lambda m: m.start)
 
 
 def _statements(text: str, mentions: list[Mention]) -> tuple[list[Mention], set[str]]:
     """Mentions with the full name their alias statements give, and the names that are known
     identities (from the knowledge base or a statement) and so are nobody's short form."""
+    mentions = _cue_mentions(text, mentions)
     names = [m.canonical or " ".join(text[m.start:m.end].split()) for m in mentions]
     known = {n for m, n in zip(mentions, names) if m.kind == "person"}
     joined: dict[tuple[str, str], str] = {}  # (label, alias) -> full name
@@ -180,9 +238,6 @@ def _statements(text: str, mentions: list[Mention]) -> tuple[list[Mention], set[
     if not joined:
         return mentions, known
     known |= set(joined.values())
-    taken = bytearray(len(text))
-    for m in mentions:
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
     nicknames = {names[i] for i in relabel}
     for m, name in zip(mentions, names):
@@ -191,12 +246,11 @@ def _statements(text: str, mentions: list[Mention]) -> tuple[list[Mention], set[
         out.append(Mention(m.start, m.end, label, m.source, full, m.country, m.kind) if full and full != name else m)
     joined = {("PER" if alias in nicknames else label, alias): full for (label, alias), full in joined.items()}
     # The alias itself, and its later uses, are mentions of the same entity.
+    out.sort(key=lambda m: m.start)
     for (label, alias), full in joined.items():
-        for hit in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
-            if not any(taken[hit.start():hit.end()]):
-                out.append(Mention(hit.start(), hit.end(), label, "pattern", full))
-                taken[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
-    return sorted(out, key=lambda m: m.start), known
+        spans = [hit.span() for hit in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text)]
+        out = _take(out, spans, label, full)
+    return out, known
 
 
 def _next_person(text: str, mentions: list[Mention], at: int) -> int | None:

@@ -194,7 +194,7 @@ def _trim_person(text: str, m: Mention, rule_at: dict[int, Mention]) -> Mention 
         lead = title_re().match(text, start, m.end)
         place = rule_at.get(start)
         if place is not None and not (place.end < m.end and (place.kind in ("country", "province")
-                                                             or (place.label, place.source) == ("ORG", "pattern"))):
+                                                             or place.label == "ORG")):
             place = None
         if lead and lead.end() < m.end:
             start = lead.end()
