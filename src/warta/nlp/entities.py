@@ -177,6 +177,20 @@ _BIRTH_ORDER = frozenset(("Wayan", "Gede", "Putu", "Made", "Kadek", "Nengah", "N
                           "Gusti", "Luh", "Ayu"))
 
 
+def _known_person_at_end(text: str, m: Mention) -> Mention:
+    """A model span that ends with a public figure's full name holds only that name: what
+    comes before is a title or a place the model ran into it ("Medan Akhyar Nasution",
+    "Kota Bogor Bima Arya Sugiarto"); the gazetteer's rules read the place again."""
+    if m.label not in ("PER", "ORG", "LOC"):
+        return m
+    words = text[m.start:m.end].split()
+    for n in range(len(words) - 1, 1, -1):  # the longest known name of two words or more
+        tail = " ".join(words[-n:])
+        if tail in people():
+            return Mention(m.end - len(tail), m.end, "PER", m.source) if text.endswith(tail, m.start, m.end) else m
+    return m
+
+
 def _balinese(text: str, m: Mention) -> Mention:
     """'I' or 'Ni' before a Balinese birth-order name belongs to the name."""
     if text[m.start:m.end].split()[0] not in _BIRTH_ORDER:
@@ -328,6 +342,8 @@ def merge(text: str, model: list[Mention]) -> list[Mention]:
         for m in _split_place(text, trimmed, rule_at) if trimmed else []:
             if m.label == "PER":
                 m = _trim_person(text, m, rule_at)
+            if m is not None:
+                m = _known_person_at_end(text, m)
             if m is not None and text[m.start:m.end].strip():
                 kept.append(m)
     kept = _split_at_known_names(text, kept)
