@@ -31,8 +31,10 @@ def ingest(src: Path, db: Path, jobs: int, pythonpath: Path | None) -> float:
         env["PYTHONPATH"] = str(pythonpath)
     db.unlink(missing_ok=True)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "warta", "ingest", str(src), "--db", str(db), "--jobs", str(jobs),
-                    "--quiet", "--json"], check=True, env=env, stdout=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, "-m", "warta", "ingest", str(src), "--db", str(db), "--jobs", str(jobs),
+                           "--quiet", "--json"], env=env, capture_output=True, text=True)
+    if done.returncode not in (0, 1):  # 1: some inputs failed (empty bodies), the rest stored
+        sys.exit(f"ingest into {db} failed: {done.stderr.strip()[-500:]}")
     return time.perf_counter() - start
 
 

@@ -133,6 +133,6 @@ def _rekey_quote(q: dict[str, Any], target: dict[str, str], split_forms: dict[st
     speaker = target.get(q.get("speaker"), q.get("speaker"))
     said = norm(q.get("speaker_text") or "")
     for form in split_forms.get(speaker, ()):
-        if said == form or said.endswith(" " + form):
+        if said == form:  # the speaker written as that form alone ("Kapolri Budi Gunawan" is not "Gunawan")
             return {**q, "speaker": _split_key(form, speaker)}
     return {**q, "speaker": speaker}

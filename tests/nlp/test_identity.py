@@ -70,3 +70,19 @@ def test_province_short_forms_and_codes():
 def test_a_national_body_never_joins_its_regional_branch():
     found, _ = keys("Komisi Pemilihan Umum Jawa Barat menetapkan jadwal. KPU pusat belum menjawab.")
     assert "KPU" in found and all(k != "kpu" for k in found.get("Komisi Pemilihan Umum Jawa Barat", set()))
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Pemain Marc Klok (Persib) mencetak gol. Persib menang atas Persija.", "Marc Klok", "Persib"),
+    ("Foto: Budi Santoso (Antara). Antara melaporkan banjir di kota itu.", "Budi Santoso", "Antara"),
+    ("Yang hadir: Budi Santoso atau Andi, serta Rahmat. Andi pulang lebih awal.", "Budi Santoso", "Andi"),
+    ("Bandung yang dikenal sebagai Paris Van Java macet setiap akhir pekan.", "Bandung", "Paris Van Java"),
+])
+def test_no_alias_statement_joins_a_body_a_place_or_another_person(text, a, b):
+    found, _ = keys(text)
+    assert found.get(a, {"-a"}).isdisjoint(found.get(b, {"-b"})), found
+
+
+def test_a_programme_and_its_acronym_are_no_person():
+    a = warta.analyze("Program Makan Bergizi Gratis yang lebih dikenal dengan MBG dimulai. MBG diawasi ketat.")
+    assert all(e.label != "PER" for e in a.entities)

@@ -45,7 +45,7 @@ _STATEMENT = re.compile(rf"\s*(?:,\s*)?(?:(?:atau\s+)?(?:{_CALLED})\s+{_nick('ca
                         rf"|\(\s*{_nick('bracket')}\s*\)|atau\s+{_nick('bare')}(?=\s*[,.;)]))")
 # The same statements read from the text, for names the model missed or cut short: the
 # capitalised words before the cue are a person's name, those after it the nickname.
-_CUE = re.compile(r"(?<![\w-])(?P<full>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,5})\s*,?\s+(?:atau\s+)?"
+_CUE = re.compile(r"(?<![\w-])(?P<full>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,5})[ \t]*,?[ \t]+(?:atau\s+)?"
                   rf"(?:{_CALLED})\s+{_nick('alias')}(?=[\s,.;:)]|$)")
 # "Kang Emil, sapaan akrab Ridwan Kamil": the name before is the nickname of the one after.
 _NICKNAME_OF = re.compile(r"\s*,\s*(?:yang\s+merupakan\s+)?(?:sapaan|panggilan|nama\s+panggilan)(?:\s+(?:akrab|karib))?"
@@ -159,6 +159,12 @@ def _known_people(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# Heads of names that are no person's ("Program Makan Bergizi Gratis yang lebih dikenal dengan MBG").
+_NOT_PERSON_HEADS = frozenset((
+    "Program", "Tim", "Timnas", "Bantuan", "Gerakan", "Operasi", "Kota", "Kabupaten", "Desa", "Kampung", "Pulau",
+    "Gunung", "Sungai", "Jalan", "Kawasan", "Provinsi", "Kecamatan", "Kelurahan", "Pasar", "Festival", "Hari",
+    "Partai", "Klub", "Grup", "Band", "Komunitas", "Yayasan", "Sekolah", "Universitas", "Undang-Undang", "UU",
+    "Peraturan", "Aplikasi", "Film", "Lagu", "Album", "Buku", "Proyek", "Candi", "Masjid", "Tari", "Batik"))
 # Nouns that open a sentence before a person's name ("Terdakwa Muhammad Yusuf alias Ucok").
 _PERSON_NOUNS = frozenset((
     "terdakwa", "tersangka", "terpidana", "pelaku", "korban", "warga", "saksi", "pelatih", "artis", "penyanyi",
@@ -176,8 +182,10 @@ def _cue_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     for hit in _CUE.finditer(text):
         start, end = hit.span("full")
         words = text[start:end].split()
+        weak = False  # a capitalised common word opened it: only a person the model found is trusted
         while words and (words[0].lower() in common_words() or words[0].lower() in _PERSON_NOUNS
                          or title_re().fullmatch(words[0])):
+            weak = weak or words[0].lower() in common_words()
             start = text.index(words[0], start) + len(words[0])
             while text[start].isspace():
                 start += 1
@@ -185,9 +193,15 @@ def _cue_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         lead = title_re().match(text, start, end)  # "Ketua RT Budi": the title is not the name
         if lead and lead.end() < end:
             start = lead.end() + len(text[lead.end():end]) - len(text[lead.end():end].lstrip())
-        if words and text[start:end] not in gazetteer():
-            spans.append((start, end))
-        spans.append(hit.span("alias"))
+        alias = hit.group("alias")
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        person = any(m.label == "PER" for m in inside)
+        if (not words or text[start:end] in gazetteer() or words[0] in _NOT_PERSON_HEADS
+                or any(m.source in ("gazetteer", "pattern") and m.label != "PER" for m in inside)
+                or (weak and not person) or alias.isupper() or title_re().match(alias)
+                or alias.split()[0] in _NOT_PERSON_HEADS):
+            continue  # a place, a programme, a body or a title: not two names of one person
+        spans += [(start, end), hit.span("alias")]
     if not spans:
         return mentions
     return _take(mentions, spans, "PER")
@@ -224,6 +238,9 @@ def _statements(text: str, mentions: list[Mention]) -> tuple[list[Mention], set[
             group = next(g for g in ("called", "bracket", "bare") if hit.group(g))
             if group == "bracket" and m.label != "PER":
                 continue  # "Badan ... (BPBD)": the acronym rules below read those
+            if group in ("bracket", "bare") and any(o.label != "PER" and o.start < end and start < o.end
+                                                    for o in mentions for start, end in [hit.span(group)]):
+                continue  # "Marc Klok (Persib)", "Budi Santoso (Antara)": a body or place in brackets
             start, end = hit.span(group)
             alias = " ".join(text[start:end].split())
             if _plausible_alias(text, m, names[i], alias, group == "bare", mentions, names):
@@ -266,21 +283,21 @@ def _next_person(text: str, mentions: list[Mention], at: int) -> int | None:
 def _plausible_alias(text: str, m: Mention, name: str, alias: str, bare_atau: bool,
                      mentions: list[Mention], names: list[str]) -> bool:
     """Whether ``alias``, read after the name ``name``, is another name of it: not a place, a
-    title, a body, nor (after a bare "atau") somebody else ("Prabowo atau Sandiaga")."""
-    if alias == name or alias in gazetteer() or title_re().fullmatch(alias) or alias.lower() in _NOT_ALIASES:
+    title, a body, nor (after a bare "atau", unless the knowledge base says so) somebody else
+    ("Prabowo Subianto atau Sandiaga")."""
+    if alias == name or alias in gazetteer() or title_re().match(alias) or alias.lower() in _NOT_ALIASES:
         return False
     if m.label == "PER" and people().get(alias, (name,))[0] != name and alias in people():
         return False  # the knowledge base knows it as somebody else
-    if bare_atau:
-        if m.label != "PER" or len(name.split()) < 2 or len(alias.split()) != 1:
-            return False
-        # "Prabowo Subianto atau Sandiaga": a word of another person's name is that person.
-        if any(alias in n.split() and n != name for mm, n in zip(mentions, names) if mm.label == "PER"):
-            return False
+    if bare_atau:  # "X atau Y" is as often a choice between two people: only a known nickname
+        return m.label == "PER" and people().get(alias, ("",))[0] == name
     return True
 
 
-_NOT_ALIASES = frozenset(("kiri", "kanan", "tengah", "foto", "ist", "dok", "red", "istimewa", "net"))
+_NOT_ALIASES = frozenset(("kiri", "kanan", "tengah", "foto", "ist", "dok", "red", "istimewa", "net", "arsip", "sumber",
+                          "antara", "reuters", "afp", "ap", "kompas", "tempo", "detik", "tribun", "okezone",
+                          "sindonews", "liputan6", "kumparan", "viva", "cnn", "cnn indonesia", "instagram",
+                          "twitter", "youtube", "facebook", "tiktok", "almarhum", "almarhumah"))
 
 _AFFILIATION_LABELS = {"GPE", "ORG", "LOC", "NORP"}
 

@@ -11,6 +11,7 @@ import json
 import random
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from importlib import resources
@@ -140,9 +141,20 @@ class SQLStore:
         for attempt in range(self.retries + 1):
             try:
                 with self._transaction() as conn:
+                    self._lock_links(conn)
                     affected: set[str] = set()
-                    results = [self._upsert(conn, row, stamp, affected) for row in rows]
-                    self._link(conn, affected)
+                    facts: list[tuple[int, dict[str, Any]]] = []
+                    results = [self._upsert(conn, row, stamp, affected, facts) for row in rows]
+                    labels: dict[str, Counter] = {}
+                    for _, rec in facts:
+                        for e in rec.get("entities") or []:
+                            if e.get("entity"):
+                                labels.setdefault(e["entity"], Counter())[e["label"]] += 1
+                    self._link(conn, affected, batch_labels=labels)
+                    # The batch's own facts, once, with the links just decided.
+                    splits = [(c["key"], c["other"]) for c in self._corrections(conn) if c["action"] == identity.SPLIT]
+                    for pk, rec in facts:
+                        self._write_facts(conn, pk, rec, splits)
                     return results
             except Exception as exc:
                 if attempt == self.retries or not self._retryable(exc):
@@ -152,8 +164,15 @@ class SQLStore:
                 time.sleep(random.uniform(0.02, 0.1) * 2 ** attempt)  # apart, so racers do not meet again
         raise AssertionError("unreachable")
 
-    def _upsert(self, conn, row: Row, stamp: str, affected: set[str] | None = None, again: bool = False) -> str:
+    def _upsert(self, conn, row: Row, stamp: str, affected: set[str] | None = None,
+                facts: list | None = None, again: bool = False) -> str:
         affected = set() if affected is None else affected
+        if facts is None:  # called alone: its facts are written at once
+            facts = []
+            status = self._upsert(conn, row, stamp, affected, facts)
+            for pk, rec in facts:
+                self._write_facts(conn, pk, rec)
+            return status
         found = self._exec(conn, "SELECT pk, content_hash FROM articles WHERE id = :id", {"id": row.id}).fetchone()
         same_body = self._exec(conn, "SELECT pk FROM articles WHERE content_hash = :h",
                                {"h": row.content_hash}).fetchone()
@@ -164,7 +183,7 @@ class SQLStore:
             changed = self._exec(conn, "UPDATE articles SET record = :record WHERE pk = :pk AND record != :record",
                                  {"record": row.record, "pk": found["pk"]}).rowcount
             if changed:
-                self._replace_facts(conn, found["pk"], row.record, affected)
+                self._replace_facts(conn, found["pk"], row.record, affected, facts)
             return DUPLICATE
         if found is not None and same_body is not None:
             return DUPLICATE  # an update whose new body is stored already under another id
@@ -179,17 +198,18 @@ class SQLStore:
             if inserted is None:
                 # Another writer stored this id or body meanwhile; look again (its row is
                 # committed and visible now), so a newer body for the id still updates it.
-                return DUPLICATE if again else self._upsert(conn, row, stamp, affected, again=True)
-            self._replace_facts(conn, inserted["pk"], row.record, affected)
+                return DUPLICATE if again else self._upsert(conn, row, stamp, affected, facts, again=True)
+            self._replace_facts(conn, inserted["pk"], row.record, affected, facts)
             return NEW
         self._exec(conn, "UPDATE articles SET " + ", ".join(f"{c} = :{c}" for c in _ARTICLE_COLUMNS)
                    + " WHERE pk = :pk", {**values, "pk": found["pk"]})
-        self._replace_facts(conn, found["pk"], row.record, affected)
+        self._replace_facts(conn, found["pk"], row.record, affected, facts)
         return UPDATED
 
-    def _replace_facts(self, conn, pk: int, record_json: str, affected: set[str]) -> None:
-        """Rewrite the identity evidence and the fact rows of one article; ``affected`` gains
-        the forms and local keys whose links may change."""
+    def _replace_facts(self, conn, pk: int, record_json: str, affected: set[str], facts: list) -> None:
+        """Rewrite the identity evidence of one article; ``affected`` gains the forms and local
+        keys whose links may change, ``facts`` the article, whose fact rows are written once the
+        batch's links are decided."""
         rec = json.loads(record_json)
         affected.update(r["form"] for r in self._exec(conn, "SELECT form FROM entity_forms WHERE article_pk = :pk",
                                                       {"pk": pk}).fetchall())
@@ -199,7 +219,7 @@ class SQLStore:
                    [{"pk": pk, "form": f, "key": k, "label": lab} for f, k, lab in found])
         affected.update(f for f, _, _ in found)
         affected.update(identity.local_labels(rec))
-        self._write_facts(conn, pk, rec)
+        facts.append((pk, rec))
 
     # -- entity identity across the corpus ------------------------------------------------
 
@@ -224,70 +244,105 @@ class SQLStore:
                                                         index)}
         if splits is None:
             splits = [(c["key"], c["other"]) for c in self._corrections(conn) if c["action"] == identity.SPLIT]
+        if splits:  # a split follows its entity when that entity was linked on since
+            moved = {r["local"]: r["key"] for r in self._in(conn, "SELECT local, key FROM entity_links WHERE local IN ({})",
+                                                            [k for k, _ in splits])}
+            splits = [(moved.get(k, k), form) for k, form in splits]
         if not links and not splits:
             return rec
         names = {r["key"]: r for r in self._in(conn, "SELECT key, name, label, country FROM entities WHERE key IN ({})",
                                                links.values())}
         return identity.rekey(rec, links, names, splits)
 
-    def _link(self, conn, affected: set[str], rewrite: bool = True) -> set[str]:
-        """Decide again the links of ``affected`` local keys (and of those whose evidence
-        points at a key that changed), then rewrite the fact rows of every article that has a
-        changed one. Returns the changed local keys."""
+    def _lock_links(self, conn) -> None:
+        """Serialise the linking of concurrent writers (a backend with several writers)."""
+
+    def _link(self, conn, affected: set[str], rewrite: bool = True,
+              batch_labels: dict[str, dict[str, int]] | None = None) -> set[str]:
+        """Decide again the links of ``affected`` local keys, and of every key whose decision
+        depends on one that changed, until nothing changes; store each link flattened to its
+        final key (no chains, no cycles); then rewrite the fact rows of the stored articles
+        that have a changed one. ``batch_labels``: label counts of local keys whose mention
+        rows are not written yet. Returns the changed local keys."""
         corrections = self._corrections(conn)
         forced = {c["other"]: c["key"] for c in corrections if c["action"] == identity.MERGE}
+        links: dict[str, str | None] = {}  # the links as decided so far (None: its own key)
+        original: dict[str, str | None] = {}
+
+        def load(keys) -> None:
+            missing = [k for k in set(keys) if k not in links]
+            for k in missing:
+                links[k] = None
+            for r in self._in(conn, "SELECT local, key FROM entity_links WHERE local IN ({})", missing):
+                links[r["local"]] = r["key"]
+            for k in missing:
+                original[k] = links[k]
+
+        def final(key: str) -> str:
+            seen = set()
+            while True:
+                load([key])
+                if links[key] is None or key in seen:
+                    return key
+                seen.add(key)
+                key = links[key]
+
         forbidden: dict[str, set[str]] = {}
         for c in corrections:
             if c["action"] == identity.SPLIT:
-                forbidden.setdefault(slug(c["other"]), set()).add(c["key"])
-        changed: set[str] = set()
-        pending, rounds = set(affected), 0
-        while pending and rounds < 4:
+                forbidden.setdefault(slug(c["other"]), set()).update({c["key"], final(c["key"])})
+        pending, rounds, touched = set(affected), 0, set()
+        while pending and rounds < 50:  # each round decides what the last one moved
             rounds += 1
-            labels: dict[str, tuple[int, str]] = {}
+            load(pending)
+            labels: dict[str, Counter] = {}
+            for k, counts in (batch_labels or {}).items():
+                if k in pending:
+                    labels.setdefault(k, Counter()).update(counts)
             for r in self._in(conn, "SELECT local_key AS k, label, count(*) AS n FROM mentions WHERE local_key IN ({}) "
                                     "GROUP BY local_key, label", pending):
-                if r["k"] not in labels or (r["n"], r["label"]) > labels[r["k"]]:
-                    labels[r["k"]] = (r["n"], r["label"])
+                labels.setdefault(r["k"], Counter())[r["label"]] += r["n"]
             candidates: dict[tuple[str, str], dict[str, int]] = {}
             for r in self._in(conn, "SELECT form, label, key, count(DISTINCT article_pk) AS n FROM entity_forms "
                                     "WHERE form IN ({}) GROUP BY form, label, key", pending):
                 candidates.setdefault((r["form"], r["label"]), {})[r["key"]] = r["n"]
-            current = {r["local"]: r["key"] for r in self._in(conn, "SELECT local, key FROM entity_links WHERE local IN ({})",
-                                                              pending)}
-            keys = {k for c in candidates.values() for k in c} | set(forced.values())
-            onward = {r["local"]: r["key"] for r in self._in(conn, "SELECT local, key FROM entity_links WHERE local IN ({})",
-                                                             keys)}
-            final = lambda k: onward.get(k, k)  # noqa: E731
             moved = set()
             for local in sorted(pending):
                 if local in forced:
-                    new = final(forced[local])
-                    new = None if new == local else new
+                    target = final(forced[local])
+                    new = None if target == local else target
                 elif local in labels:
-                    label = labels[local][1]
+                    label = max(labels[local].items(), key=lambda x: (x[1], x[0]))[0]
+                    before, links[local] = links[local], None  # decide from the others' keys, not through itself
                     new = identity.decide(local, label, candidates.get((local, label), {}), final,
                                           forbidden.get(local, set()))
+                    links[local] = before
                 else:
                     new = None  # no article names it alone any more
-                if new == current.get(local):
-                    continue
-                if new is None:
-                    self._exec(conn, "DELETE FROM entity_links WHERE local = :l", {"l": local})
-                else:
-                    self._exec(conn, "INSERT INTO entity_links (local, key, how) VALUES (:l, :k, :how) "
-                                     "ON CONFLICT (local) DO UPDATE SET key = excluded.key, how = excluded.how",
-                               {"l": local, "k": new, "how": identity.MERGE if local in forced else identity.CORPUS})
-                # Keys that resolved through this one follow it.
-                followers = [r["local"] for r in self._exec(conn, "SELECT local FROM entity_links WHERE key = :l",
-                                                            {"l": local}).fetchall()]
-                if new is not None and followers:
-                    self._exec(conn, "UPDATE entity_links SET key = :k WHERE key = :l", {"k": new, "l": local})
-                changed.update([local, *followers])
-                moved.add(local)
-            # Forms whose evidence points at a key that moved are decided again.
-            pending = {r["form"] for r in self._in(conn, "SELECT DISTINCT form FROM entity_forms WHERE key IN ({})",
-                                                   moved)} - changed if moved else set()
+                if new != links[local]:
+                    links[local] = new
+                    touched.add(local)
+                    moved.add(local)
+            if not moved:
+                break
+            # What depends on a key that moved: keys linked to it, forms whose evidence names it.
+            followers = {r["local"] for r in self._in(conn, "SELECT local FROM entity_links WHERE key IN ({})", moved)}
+            followers |= {k for k, v in links.items() if v in moved}
+            forms = {r["form"] for r in self._in(conn, "SELECT DISTINCT form FROM entity_forms WHERE key IN ({})", moved)}
+            pending = (followers | forms) - moved
+        changed = set()
+        for local in sorted(links):
+            root = final(local)
+            new = None if root == local else root
+            if new == original.get(local):
+                continue
+            changed.add(local)
+            if new is None:
+                self._exec(conn, "DELETE FROM entity_links WHERE local = :l", {"l": local})
+            else:
+                self._exec(conn, "INSERT INTO entity_links (local, key, how) VALUES (:l, :k, :how) "
+                                 "ON CONFLICT (local) DO UPDATE SET key = excluded.key, how = excluded.how",
+                           {"l": local, "k": new, "how": identity.MERGE if local in forced else identity.CORPUS})
         if changed and rewrite:
             self._rewrite(conn, self._in(conn, "SELECT DISTINCT article_pk AS pk FROM mentions WHERE local_key IN ({})",
                                          changed))
@@ -508,10 +563,11 @@ class SQLStore:
                             "GROUP BY text ORDER BY mentions DESC, text", k)
         roles: dict[tuple, int] = {}
         articles, kb = [], None
-        for r in self._all("SELECT a.id, a.title, a.outlet, a.published, a.record FROM articles a WHERE a.pk IN "
-                           "(SELECT article_pk FROM mentions WHERE entity_key = :k) "
-                           "ORDER BY a.published IS NULL, a.published DESC, a.pk", k):
-            info = (json.loads(r["record"]).get("entity_index") or {}).get(entity["key"]) or {}
+        found = self._all("SELECT a.id, a.title, a.outlet, a.published, a.record FROM articles a WHERE a.pk IN "
+                          "(SELECT article_pk FROM mentions WHERE entity_key = :k) "
+                          "ORDER BY a.published IS NULL, a.published DESC, a.pk", k)
+        for r, rec in zip(found, self._resolved_all(found)):  # with corpus keys: linked entries count too
+            info = (rec.get("entity_index") or {}).get(entity["key"]) or {}
             kb = kb or info.get("kb")
             for role in info.get("roles") or []:
                 ident = (role.get("title"), role.get("of"))
@@ -626,19 +682,25 @@ class SQLStore:
         if action not in (identity.MERGE, identity.SPLIT):
             raise StoreError(f"{action}: not a correction (merge or split)")
         with self._transaction() as conn:
-            # A later correction replaces an earlier one it contradicts (a merge undoes a split
-            # of the same names, and the other way round).
-            for c in self._exec(conn, "SELECT pk, action, other FROM entity_corrections WHERE key = :k",
-                                {"k": key}).fetchall():
-                if c["action"] != action and slug(c["other"]) == slug(other):
+            # A later correction replaces an earlier one it contradicts: a merge undoes a split
+            # of the same names and the other way round, and the last merge of a key wins.
+            undone = False
+            for c in self._exec(conn, "SELECT pk, action, key, other FROM entity_corrections").fetchall():
+                same_names = slug(c["other"]) == slug(other)
+                if same_names and ((c["key"] == key and c["action"] != action)
+                                   or (action == c["action"] == identity.MERGE and c["key"] != key)):
                     self._exec(conn, "DELETE FROM entity_corrections WHERE pk = :pk", {"pk": c["pk"]})
+                    undone = True
             self._exec(conn, "INSERT INTO entity_corrections (action, key, other, made_at) "
                              "VALUES (:a, :k, :o, :t)", {"a": action, "k": key, "o": other, "t": made_at or now()})
             local = slug(other)  # the other entity's key (merge), or the form's own key (split)
-            pks = self._all_in_tx(conn, "SELECT DISTINCT article_pk AS pk FROM mentions WHERE entity_key IN (:k, :l) "
-                                        "OR local_key IN (:k, :l)", {"k": key, "l": local})
+            pks = []
+            if action == identity.SPLIT or undone:  # mentions inside the articles of ``key`` change too
+                pks = self._all_in_tx(conn, "SELECT DISTINCT article_pk AS pk FROM mentions WHERE entity_key IN "
+                                            "(:k, :l) OR local_key IN (:k, :l)", {"k": key, "l": local})
             changed = self._link(conn, {local})
-            self._rewrite(conn, pks)
+            if pks:
+                self._rewrite(conn, pks)
             return {"action": action, "key": key, "other": other, "changed": sorted(changed)}
 
     def _all_in_tx(self, conn, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:

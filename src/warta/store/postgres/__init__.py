@@ -158,6 +158,10 @@ class PostgresStore(SQLStore):
     def _sql(self, sql: str) -> str:
         return _named(sql)
 
+    def _lock_links(self, conn) -> None:
+        # Writers link one after another: each decides from what the others committed.
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_ID + 1,))
+
     def _exec(self, conn, sql: str, params: dict[str, Any] | None = None):
         return conn.execute(self._sql(sql), _no_nul(params or {}))
 

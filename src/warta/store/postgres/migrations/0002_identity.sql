@@ -12,6 +12,7 @@ CREATE TABLE entity_forms (
 );
 CREATE INDEX entity_forms_form ON entity_forms (form);
 CREATE INDEX entity_forms_article ON entity_forms (article_pk);
+CREATE INDEX entity_forms_key ON entity_forms (key);
 -- Local keys that resolve to another entity, and how (corpus evidence, or a merge by hand).
 CREATE TABLE entity_links (
     local TEXT COLLATE "C" PRIMARY KEY,

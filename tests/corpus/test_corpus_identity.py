@@ -140,3 +140,52 @@ def test_cli_merge_split_relink_and_errors(db_url, tmp_path):
     profile = json.loads(run("entity", "Budi", "--json").stdout)
     assert profile["key"] == "bambang-sutrisno"
     assert [(c["action"], c["other"]) for c in profile["corrections"]] == [("merge", "budi")]
+
+
+def synthetic(ident, mentions):
+    """A stored record with these (text, key) PER mentions, one sentence each."""
+    text, entities, index = "", [], {}
+    for written, key in mentions:
+        start = len(text)
+        text += f"{written} berbicara di {ident}. "
+        entities.append({"start": start, "end": start + len(written), "text": written, "label": "PER", "entity": key})
+        entry = index.setdefault(key, {"name": written, "label": "PER", "mentions": 0, "aliases": [], "roles": [],
+                                       "country": None})
+        entry["mentions"] += 1
+    return prepare_row({"id": ident, "text": text.strip(), "entities": entities, "entity_index": index,
+                        "times": [], "quotes": [], "events": []}, source="uji")
+
+
+CHAINED = [  # "Ali Umar" is joined both ways, "Andi" to "Ali Umar" and "Ali Umar" to "Ahmad Ali Umar"
+    ("j1", [("Ahmad Ali Umar", "ahmad-ali-umar"), ("Ali Umar", "ahmad-ali-umar")]),
+    ("j2", [("Ahmad Ali Umar", "ahmad-ali-umar"), ("Ali Umar", "ahmad-ali-umar")]),
+    ("j3", [("Ali Umar", "ali-umar"), ("Ahmad Ali Umar", "ali-umar")]),
+    ("j4", [("Ali Umar", "ali-umar"), ("Andi", "ali-umar")]),
+    ("j5", [("Ali Umar", "ali-umar"), ("Andi", "ali-umar")]),
+    ("lone", [("Andi", "andi")]),
+]
+
+
+def link_table(store):
+    rec = {r["id"]: sorted({e["entity"] for e in r["entities"]}) for r in store.records()}
+    return rec, store.stats()["counts"]["entity_links"]
+
+
+@pytest.mark.parametrize("one_by_one", [True, False])
+def test_links_have_no_chains_or_cycles_and_do_not_depend_on_batching(store, one_by_one):
+    rows = [synthetic(i, m) for i, m in CHAINED]
+    if one_by_one:
+        for r in rows:
+            store.write([r])
+    else:
+        store.write(rows)
+    links = {r["local"]: r["key"] for r in store._all("SELECT local, key FROM entity_links")}
+    assert all(k != l for l, k in links.items())                 # nothing links to itself
+    assert not set(links.values()) & set(links)                  # every link ends at a final key
+    # "Andi", joined to "Ali Umar" by two articles, is Ali Umar's entity, whichever key that has.
+    ali = {e["entity"] for e in store.get("j4")["entities"] if e["text"] == "Ali Umar"}
+    assert {e["entity"] for e in store.get("lone")["entities"]} == ali
+    assert ali == {e["entity"] for e in store.get("j1")["entities"] if e["text"] == "Ahmad Ali Umar"}
+    before = link_table(store)
+    store.relink()
+    assert link_table(store) == before
