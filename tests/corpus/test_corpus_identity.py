@@ -189,3 +189,12 @@ def test_links_have_no_chains_or_cycles_and_do_not_depend_on_batching(store, one
     before = link_table(store)
     store.relink()
     assert link_table(store) == before
+
+
+def test_one_batch_names_the_entity_by_its_full_name_whatever_the_order(store):
+    rows = [prepare_row(warta.analyze(t, id=i).to_dict(), source="uji")
+            for i, t in (("alone", ALONE), ("full-1", FULL_1), ("full-2", FULL_2))]
+    store.write(rows)
+    top = {e["key"]: e["name"] for e in store.top_entities(label="PER")}
+    assert top == {"bambang-sutrisno": "Bambang Sutrisno"}
+    assert store.get("alone")["entity_index"]["bambang-sutrisno"]["name"] == "Bambang Sutrisno"

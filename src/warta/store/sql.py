@@ -360,15 +360,18 @@ class SQLStore:
         """Rewrite the entity, mention, time, quote and event rows of one article."""
         rec = self._resolved(conn, local, splits)
         local_keys = [e.get("entity") for e in local.get("entities") or []]
+        linked = {k for k in (rec.get("entity_index") or {}) if k not in (local.get("entity_index") or {})}
         for table in ("mentions", "times", "quotes", "events"):
             self._exec(conn, f"DELETE FROM {table} WHERE article_pk = :pk", {"pk": pk})
         index = rec.get("entity_index") or {}
         # Keys in order, so concurrent writers take row locks in one order.
+        # An article's own entry names its entity; one linked in from another key may not know
+        # the full name yet (the article that gives it can come later in the same batch).
         self._many(conn, "INSERT INTO entities (key, name, label, country) VALUES (:key, :name, :label, :country) "
-                         "ON CONFLICT (key) DO UPDATE SET country = excluded.country "
-                         "WHERE entities.country IS NULL AND excluded.country IS NOT NULL",
+                         "ON CONFLICT (key) DO UPDATE SET country = coalesce(entities.country, excluded.country), "
+                         "name = CASE WHEN :own = 1 THEN excluded.name ELSE entities.name END",
                    [{"key": k, "name": index[k].get("name") or k, "label": index[k].get("label") or "",
-                     "country": index[k].get("country")} for k in sorted(index)])
+                     "country": index[k].get("country"), "own": 0 if k in linked else 1} for k in sorted(index)])
         self._many(conn, 'INSERT INTO mentions (article_pk, entity_key, local_key, start, "end", text, label) '
                          "VALUES (:pk, :entity, :local, :start, :end, :text, :label)",
                    [{"pk": pk, "entity": e.get("entity"), "local": loc, "start": e["start"], "end": e["end"],
