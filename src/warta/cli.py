@@ -20,6 +20,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 DB_HELP = "SQLite file or postgresql:// URL (default: $WARTA_DB or warta.db)."
 
 
+_COUNT_NAMES = {"entity_links": "names linked across articles", "entity_corrections": "corrections"}
+
+
 def _db_default() -> str:
     return os.environ.get("WARTA_DB", "warta.db")
 
@@ -482,7 +485,7 @@ def stats(db, as_json):
     c = figures["counts"]
     out.print(f"[bold]{escape(figures['path'])}[/] ({figures['backend']})  {figures['bytes'] / 1048576:.1f} MB, "
               f"published {figures['first_published'] or '-'} .. {figures['last_published'] or '-'}")
-    out.print("  " + ", ".join(f"{n:,} {t}" for t, n in c.items()))
+    out.print("  " + ", ".join(f"{n:,} {_COUNT_NAMES.get(t, t)}" for t, n in c.items()))
     table = Table("outlet", "articles", box=None, padding=(0, 2))
     for row in figures["outlets"]:
         table.add_row(escape(row["outlet"]), f"{row['articles']:,}")
@@ -732,7 +735,7 @@ def copy_command(source, target, batch_size, as_json, quiet):
     else:
         err.print(f"{total:,} articles from {escape(_display(source))} to {escape(_display(target))}: "
                   f"{statuses['new']:,} new, {statuses['updated']:,} updated, {statuses['duplicate']:,} duplicate")
-        out.print("  " + ", ".join(f"{t} {before[t]:,} -> {after[t]:,}" for t in COUNTED))
+        out.print("  " + ", ".join(f"{_COUNT_NAMES.get(t, t)} {before[t]:,} -> {after[t]:,}" for t in COUNTED))
     if lost:
         fail("the copy differs from its source: " + ", ".join(f"{t} {a} != {b}" for t, (a, b) in lost.items()))
 
