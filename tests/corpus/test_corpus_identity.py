@@ -198,3 +198,20 @@ def test_one_batch_names_the_entity_by_its_full_name_whatever_the_order(store):
     top = {e["key"]: e["name"] for e in store.top_entities(label="PER")}
     assert top == {"bambang-sutrisno": "Bambang Sutrisno"}
     assert store.get("alone")["entity_index"]["bambang-sutrisno"]["name"] == "Bambang Sutrisno"
+
+
+def test_a_store_whose_linking_never_finished_relinks_on_its_next_open(db_url):
+    store = warta.open(db_url)
+    for ident, text in (("alone", ALONE), ("full-1", FULL_1), ("full-2", FULL_2)):
+        put(store, text, ident)
+    # As an upgraded corpus looks before (or when interrupted during) its first relink.
+    with store._transaction() as conn:
+        for sql in ("DELETE FROM entity_forms", "DELETE FROM entity_links", "UPDATE mentions SET entity_key = local_key",
+                    "UPDATE identity_state SET relinked = 0"):
+            store._exec(conn, sql)
+    assert keys(store, "alone", "Sutrisno") == {"sutrisno"}
+    store.close()
+    again = warta.open(db_url)
+    assert keys(again, "alone", "Sutrisno") == {"bambang-sutrisno"}
+    assert again.stats()["counts"]["entity_links"] == 1
+    again.close()

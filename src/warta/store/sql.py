@@ -629,9 +629,14 @@ class SQLStore:
         return {"total": total, "rows": rows, "per_day": per_day}
 
     def _identity_upgrade(self, applied: list[str]) -> list[str]:
-        """A corpus stored before identities were linked gets its evidence and links now."""
-        if any(name.endswith("_identity") for name in applied) and self.count():
-            self.relink()
+        """A corpus stored before identities were linked gets its evidence and links now (and
+        on the next open again, if this was interrupted)."""
+        if self._scalar("SELECT relinked FROM identity_state") == 0:
+            if self.count():
+                self.relink()
+            else:
+                with self._transaction() as conn:
+                    self._exec(conn, "UPDATE identity_state SET relinked = 1")
         return applied
 
     def relink(self, progress=None) -> dict[str, int]:
@@ -671,6 +676,7 @@ class SQLStore:
                     break
                 after = page[-1]["pk"]
             self._exec(conn, "DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_key = entities.key)")
+            self._exec(conn, "UPDATE identity_state SET relinked = 1")
             changed = {k for k in set(before) | set(links) if before.get(k) != links.get(k)}
             return {"articles": n, "links": len(links), "changed": len(changed),
                     "forms": self._exec(conn, "SELECT count(*) AS n FROM entity_forms").fetchone()["n"]}

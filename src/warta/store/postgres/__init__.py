@@ -202,7 +202,7 @@ class PostgresStore(SQLStore):
         two processes starting at once do not both migrate); return their names."""
         applied: list[str] = []
         if set(self.applied_migrations()) >= {n for n, _ in migrations()}:
-            return applied  # nothing to do, and nothing written (a read-only role opens too)
+            return self._identity_upgrade(applied)  # no migration due (a read-only role never gets here)
         with self._connection() as conn:
             for name, sql in migrations():
                 try:

@@ -158,7 +158,7 @@ class SQLiteStore(SQLStore):
         done = set(self.applied_migrations())
         check_version(self.path, sorted(done), migrations())
         if done >= {n for n, _ in migrations()}:
-            return []  # nothing to do, and nothing written (a read-only file opens too)
+            return self._identity_upgrade([])  # no migration due (a read-only file never gets here)
         conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         applied = []
         for name, sql in migrations():

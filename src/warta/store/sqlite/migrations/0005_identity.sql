@@ -28,3 +28,7 @@ CREATE TABLE entity_corrections (
     other TEXT NOT NULL,
     made_at TEXT NOT NULL
 );
+-- Whether the stored corpus has been linked (an upgraded one relinks on its next writable open,
+-- again if that was interrupted).
+CREATE TABLE identity_state (relinked INTEGER NOT NULL);
+INSERT INTO identity_state (relinked) VALUES (0);
