@@ -306,6 +306,7 @@ class SQLStore:
             for r in self._in(conn, "SELECT form, label, key, count(DISTINCT article_pk) AS n FROM entity_forms "
                                     "WHERE form IN ({}) GROUP BY form, label, key", pending):
                 candidates.setdefault((r["form"], r["label"]), {})[r["key"]] = r["n"]
+            load({k for c in candidates.values() for k in c} | set(forced.values()))  # in one query
             moved = set()
             for local in sorted(pending):
                 if local in forced:
