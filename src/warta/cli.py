@@ -360,8 +360,9 @@ def _relink(db: str, as_json: bool) -> None:
     if as_json:
         _dump(result)
     else:
-        out.print(f"{result['articles']:,} articles relinked: {result['links']:,} names link to another entity "
-                  f"({result['changed']:,} changed), from {result['forms']:,} joined forms")
+        out.print(f"{result['articles']:,} articles relinked from {result['forms']:,} joined name forms: "
+                  f"{result['links']:,} names written alone now carry another entity's key "
+                  f"({result['changed']:,} changed)")
 
 
 def _correct(db: str, fn, *args, as_json: bool) -> None:
@@ -376,8 +377,11 @@ def _correct(db: str, fn, *args, as_json: bool) -> None:
         _dump(result)
     else:
         verb = "merged into" if result["action"] == "merge" else "split from"
-        out.print(f"{escape(result['other'])} {verb} {escape(result['key'])}: "
-                  f"{len(result['changed'])} names relinked; kept through re-ingest and --relink")
+        n = len(result["changed"])
+        out.print(f"{escape(result['other'])} {verb} {escape(result['key'])}: {n} name{'' if n == 1 else 's'} "
+                  "linked anew; the correction is kept through re-ingest and --relink")
+    if result.get("warning"):
+        err.print(f"[yellow]warta: warning:[/] {escape(result['warning'])}")
 
 
 @entities.command("merge")
@@ -423,8 +427,10 @@ def entity(name, db, limit, as_json):
               + (f"  ({profile['country']})" if profile["country"] else "") + f"  key {profile['key']}")
     out.print("aliases: " + escape(", ".join(f"{a['text']} ({a['mentions']})" for a in profile["aliases"])))
     if profile.get("linked"):
-        out.print("linked across the corpus: " + escape(", ".join(
-            f"{l['local']} ({l['articles']} articles, by {l['how']})" for l in profile["linked"])))
+        out.print("joined across articles: " + escape(", ".join(
+            f"{l['local']} (written alone in {l['articles']} article{'' if l['articles'] == 1 else 's'}, "
+            + ("merged by hand)" if l["how"] == "merge" else "other articles join it to this entity)")
+            for l in profile["linked"])))
     if profile["roles"]:
         out.print("roles: " + escape("; ".join(r["title"] + (f" of {r['of']}" if r["of"] else "")
                                                for r in profile["roles"])))

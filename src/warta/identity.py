@@ -108,6 +108,9 @@ def rekey(record: dict[str, Any], links: dict[str, str], names: dict[str, dict[s
             if role not in merged["roles"]:
                 merged["roles"].append(role)
         merged["country"] = merged.get("country") or entry.get("country")
+    for key, forms in split_forms.items():  # a split form is no alias of its old entity any more
+        if key in new_index:
+            new_index[key]["aliases"] = [a for a in new_index[key]["aliases"] if norm(a) not in forms]
     for marker, written in split_names.items():
         key = _split_key(written, marker.split("\0")[0])
         parent = new_index.get(marker.split("\0")[0], {})

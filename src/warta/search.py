@@ -133,11 +133,24 @@ def top_entities(store, *, label: str | None = None, top: int = 20) -> list[dict
     return store.top_entities(label=label, top=top)
 
 
+def _without_title(name: str) -> str | None:
+    """``name`` without the title before it ("Presiden Joko Widodo" -> "Joko Widodo"), if any."""
+    from .nlp.entities import title_re
+
+    lead = title_re().match(name.strip())
+    rest = name.strip()[lead.end():].strip() if lead else ""
+    return rest or None
+
+
 def entity_profile(store, name: str, *, limit: int = 20) -> dict[str, Any] | None:
-    """Everything stored about one entity: mentions over time, co-occurring entities, roles, aliases."""
+    """Everything stored about one entity: mentions over time, co-occurring entities, roles,
+    aliases. ``name``: a key, a name or any alias, with or without a title before it."""
     from .ids import slug
 
-    return store.entity(slug(name), alias=name, limit=limit)
+    found = store.entity(slug(name), alias=name, limit=limit)
+    if found is None and _without_title(name):
+        found = store.entity(slug(_without_title(name)), alias=_without_title(name), limit=limit)
+    return found
 
 
 def search_quotes(store, query: str | None = None, *, speaker: str | None = None,
@@ -174,7 +187,10 @@ def find_entity(store, name: str) -> str | None:
     """The corpus key of the entity named ``name`` (a key, a name or any alias)."""
     from .ids import slug
 
-    return store.entity_key(slug(name), alias=name)
+    key = store.entity_key(slug(name), alias=name)
+    if key is None and _without_title(name):
+        key = store.entity_key(slug(_without_title(name)), alias=_without_title(name))
+    return key
 
 
 def merge_entities(store, keep: str, other: str) -> dict[str, Any]:
@@ -185,7 +201,11 @@ def merge_entities(store, keep: str, other: str) -> dict[str, Any]:
             raise QueryError(f"{name}: no such entity")
     if a == b:
         raise QueryError(f"{keep} and {other}: one entity already ({a})")
-    return store.correct("merge", a, b)
+    labels = [(store.entity(k, alias=None, limit=1) or {}).get("label") for k in (a, b)]
+    result = store.correct("merge", a, b)
+    if labels[0] != labels[1]:
+        result["warning"] = f"{a} is {labels[0]} and {b} is {labels[1]}: merged as told"
+    return result
 
 
 def split_entity(store, name: str, form: str) -> dict[str, Any]:

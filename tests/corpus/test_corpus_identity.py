@@ -215,3 +215,16 @@ def test_a_store_whose_linking_never_finished_relinks_on_its_next_open(db_url):
     assert keys(again, "alone", "Sutrisno") == {"bambang-sutrisno"}
     assert again.stats()["counts"]["entity_links"] == 1
     again.close()
+
+
+def test_lookup_with_a_title_split_drops_the_alias_and_a_merge_of_two_kinds_warns(store):
+    from warta.search import entity_profile, merge_entities, split_entity
+
+    for ident, text in (("full-1", FULL_1), ("full-2", FULL_2), ("budi", BUDI_A)):
+        put(store, text, ident)
+    assert entity_profile(store, "Kepala Bambang Sutrisno")["key"] == "bambang-sutrisno"
+    split_entity(store, "Bambang Sutrisno", "Sutrisno")
+    entry = store.get("full-1")["entity_index"]["bambang-sutrisno"]
+    assert "Sutrisno" not in entry["aliases"] and store.get("full-1")["entity_index"]["sutrisno"]["mentions"] == 1
+    assert "warning" not in merge_entities(store, "Bambang Sutrisno", "Budi Santoso")
+    assert "is PER and" in merge_entities(store, "Bambang Sutrisno", "Cibinong")["warning"]
