@@ -43,13 +43,18 @@ def evidence(record: dict[str, Any]) -> set[tuple[str, str, str]]:
     return found
 
 
-def local_labels(record: dict[str, Any]) -> dict[str, str]:
-    """The label of each local key of the article (its mentions' most frequent)."""
+def label_counts(record: dict[str, Any]) -> dict[str, Counter]:
+    """How often the article's mentions of each local key carry each label."""
     counts: dict[str, Counter] = {}
     for e in record.get("entities") or []:
         if e.get("entity"):
             counts.setdefault(e["entity"], Counter())[e["label"]] += 1
-    return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+    return counts
+
+
+def local_labels(record: dict[str, Any]) -> dict[str, str]:
+    """The label of each local key of the article (its mentions' most frequent)."""
+    return {k: c.most_common(1)[0][0] for k, c in label_counts(record).items()}
 
 
 def decide(local: str, label: str, candidates: dict[str, int], final: Callable[[str], str],

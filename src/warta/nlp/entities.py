@@ -42,10 +42,15 @@ def _data(name: str) -> list[str]:
 def gazetteer() -> dict[str, tuple[str, str, str | None, str]]:
     """{surface: (label, canonical name, country code, kind)}; kind: country|province|city|org."""
     table = {}
-    for line in _data("gazetteer.tsv"):
-        surface, label, canonical, cc, kind = (line.split("\t") + ["", "", "", ""])[:5]
+    for surface, label, canonical, cc, kind, _, _ in _gazetteer_rows():
         table[surface] = (label, canonical or surface, cc or None, kind)
     return table
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_rows() -> list[list[str]]:
+    """gazetteer.tsv's rows: surface, label, canonical, country, kind, identifier, source."""
+    return [(line.split("\t") + [""] * 6)[:7] for line in _data("gazetteer.tsv")]
 
 
 @lru_cache(maxsize=1)
@@ -53,12 +58,9 @@ def identifiers() -> dict[str, str]:
     """{canonical name: identifier} of gazetteer places and bodies: ISO 3166-1 for countries,
     ISO 3166-2 for provinces, GeoNames ids for cities, the source page for hand-made bodies."""
     table = {}
-    for line in _data("gazetteer.tsv"):
-        cols = line.split("\t")
-        if len(cols) >= 7 and cols[5]:
-            table.setdefault(cols[2], cols[5])
-        elif len(cols) >= 7 and cols[6] and "/" in cols[6]:
-            table.setdefault(cols[2], cols[6])
+    for _, _, canonical, _, _, code, source in _gazetteer_rows():
+        if code or "/" in source:
+            table.setdefault(canonical, code or source)
     return table
 
 

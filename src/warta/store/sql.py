@@ -147,9 +147,8 @@ class SQLStore:
                     results = [self._upsert(conn, row, stamp, affected, facts) for row in rows]
                     labels: dict[str, Counter] = {}
                     for _, rec in facts:
-                        for e in rec.get("entities") or []:
-                            if e.get("entity"):
-                                labels.setdefault(e["entity"], Counter())[e["label"]] += 1
+                        for key, counts in identity.label_counts(rec).items():
+                            labels.setdefault(key, Counter()).update(counts)
                     self._link(conn, affected, batch_labels=labels)
                     # The batch's own facts, once, with the links just decided.
                     splits = [(c["key"], c["other"]) for c in self._corrections(conn) if c["action"] == identity.SPLIT]
@@ -214,14 +213,30 @@ class SQLStore:
         affected.update(r["form"] for r in self._exec(conn, "SELECT form FROM entity_forms WHERE article_pk = :pk",
                                                       {"pk": pk}).fetchall())
         self._exec(conn, "DELETE FROM entity_forms WHERE article_pk = :pk", {"pk": pk})
-        found = sorted(identity.evidence(rec))
-        self._many(conn, "INSERT INTO entity_forms (article_pk, form, key, label) VALUES (:pk, :form, :key, :label)",
-                   [{"pk": pk, "form": f, "key": k, "label": lab} for f, k, lab in found])
-        affected.update(f for f, _, _ in found)
+        affected.update(self._add_evidence(conn, pk, rec))
         affected.update(identity.local_labels(rec))
         facts.append((pk, rec))
 
     # -- entity identity across the corpus ------------------------------------------------
+
+    def _add_evidence(self, conn, pk: int, rec: dict[str, Any]) -> set[str]:
+        """Store the forms this article joins to another key; returns those forms."""
+        found = sorted(identity.evidence(rec))
+        self._many(conn, "INSERT INTO entity_forms (article_pk, form, key, label) VALUES (:pk, :form, :key, :label)",
+                   [{"pk": pk, "form": f, "key": k, "label": lab} for f, k, lab in found])
+        return {f for f, _, _ in found}
+
+    def _stored_records(self, conn) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(pk, record as analysed) of every article, a page at a time, inside ``conn``'s transaction."""
+        after = 0
+        while True:
+            page = self._exec(conn, "SELECT pk, record FROM articles WHERE pk > :after ORDER BY pk LIMIT :n",
+                              {"after": after, "n": _PAGE}).fetchall()
+            for r in page:
+                yield r["pk"], json.loads(r["record"])
+            if len(page) < _PAGE:
+                return
+            after = page[-1]["pk"]
 
     def _in(self, conn, sql: str, values: Iterable[str], params: dict[str, Any] | None = None) -> list[dict]:
         """Rows of ``sql`` whose ``{}`` is filled with an IN list of ``values`` (in chunks)."""
@@ -648,34 +663,17 @@ class SQLStore:
             self._exec(conn, "DELETE FROM entity_forms")
             self._exec(conn, "DELETE FROM entity_links")
             splits = [(c["key"], c["other"]) for c in self._corrections(conn) if c["action"] == identity.SPLIT]
-            locals_, after, n = set(), 0, 0
-            while True:  # the evidence, a page at a time
-                page = self._exec(conn, "SELECT pk, record FROM articles WHERE pk > :after ORDER BY pk LIMIT :n",
-                                  {"after": after, "n": _PAGE}).fetchall()
-                for r in page:
-                    rec = json.loads(r["record"])
-                    self._many(conn, "INSERT INTO entity_forms (article_pk, form, key, label) "
-                                     "VALUES (:pk, :form, :key, :label)",
-                               [{"pk": r["pk"], "form": f, "key": k, "label": lab}
-                                for f, k, lab in sorted(identity.evidence(rec))])
-                    locals_.update(identity.local_labels(rec))
-                if len(page) < _PAGE:
-                    break
-                after = page[-1]["pk"]
+            locals_, n = set(), 0
+            for pk, rec in self._stored_records(conn):  # the evidence
+                self._add_evidence(conn, pk, rec)
+                locals_.update(identity.local_labels(rec))
             self._link(conn, locals_, rewrite=False)
             links = {r["local"]: r["key"] for r in self._exec(conn, "SELECT local, key FROM entity_links").fetchall()}
-            after = 0
-            while True:  # every article's facts, with the new keys
-                page = self._exec(conn, "SELECT pk, record FROM articles WHERE pk > :after ORDER BY pk LIMIT :n",
-                                  {"after": after, "n": _PAGE}).fetchall()
-                for r in page:
-                    self._write_facts(conn, r["pk"], json.loads(r["record"]), splits)
-                    n += 1
-                    if progress:
-                        progress(1)
-                if len(page) < _PAGE:
-                    break
-                after = page[-1]["pk"]
+            for pk, rec in self._stored_records(conn):  # every article's facts, with the new keys
+                self._write_facts(conn, pk, rec, splits)
+                n += 1
+                if progress:
+                    progress(1)
             self._exec(conn, "DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_key = entities.key)")
             self._exec(conn, "UPDATE identity_state SET relinked = 1")
             changed = {k for k in set(before) | set(links) if before.get(k) != links.get(k)}
@@ -706,15 +704,12 @@ class SQLStore:
             local = slug(other)  # the other entity's key (merge), or the form's own key (split)
             pks = []
             if action == identity.SPLIT or undone:  # mentions inside the articles of ``key`` change too
-                pks = self._all_in_tx(conn, "SELECT DISTINCT article_pk AS pk FROM mentions WHERE entity_key IN "
-                                            "(:k, :l) OR local_key IN (:k, :l)", {"k": key, "l": local})
+                pks = self._exec(conn, "SELECT DISTINCT article_pk AS pk FROM mentions WHERE entity_key IN "
+                                       "(:k, :l) OR local_key IN (:k, :l)", {"k": key, "l": local}).fetchall()
             changed = self._link(conn, {local})
             if pks:
                 self._rewrite(conn, pks)
             return {"action": action, "key": key, "other": other, "changed": sorted(changed)}
-
-    def _all_in_tx(self, conn, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        return list(self._exec(conn, sql, params).fetchall())
 
     def per_day(self) -> list[dict[str, Any]]:
         return self._all("SELECT published AS date, count(*) AS articles FROM articles "
