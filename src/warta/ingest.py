@@ -62,28 +62,35 @@ def _reader(db: str) -> Store | None:
     return _readers[key]
 
 
-def _known(db: str | Store | None, articles: list[Article]) -> set[tuple[str, str]]:
-    """(id, content hash) pairs of ``articles`` that the database already holds."""
+def _known(db: str | Store | None, articles: list[Article]) -> tuple[set[tuple[str, str]], set[str]]:
+    """(id, content hash) pairs of ``articles`` that the database already holds, and the
+    content hashes it holds under any id."""
     if not db or not articles:
-        return set()
+        return set(), set()
     store = _reader(db) if isinstance(db, str) else db
-    return store.known([(a.id, content_hash(a.text)) for a in articles]) if store else set()
+    if store is None:
+        return set(), set()
+    digests = [content_hash(a.text) for a in articles]
+    return store.known(list(zip((a.id for a in articles), digests))), store.bodies(digests)
 
 
 def process(raws: list[RawDocument], db: str | Store | None = None) -> list[Row | Failed | Known]:
     """Analyse a few documents and prepare their rows (runs in a worker). With ``db``, articles
-    already stored unchanged are not analysed again."""
+    already stored unchanged are not analysed again, nor a body stored under another id (the
+    writer stores it as a copy, with that article's analysis)."""
     parsed = parse_all(raws)
-    known = _known(db, [p for p in parsed if isinstance(p, Article)])
+    known, bodies = _known(db, [p for p in parsed if isinstance(p, Article)])
     is_known = [isinstance(p, Article) and (p.id, content_hash(p.text)) in known for p in parsed]
-    todo = [(p, raw) for p, raw, k in zip(parsed, raws, is_known) if not k]
+    republished = [isinstance(p, Article) and not k and content_hash(p.text) in bodies
+                   for p, k in zip(parsed, is_known)]
+    todo = [(p, raw) for p, raw, k, r in zip(parsed, raws, is_known, republished) if not k and not r]
     done = iter(enrich_all([p for p, _ in todo], [raw for _, raw in todo]))
     out: list[Row | Failed | Known] = []
-    for p, raw, k in zip(parsed, raws, is_known):
+    for p, raw, k, r in zip(parsed, raws, is_known, republished):
         if k:
             out.append(Known(p.id))
             continue
-        result = next(done)
+        result = p if r else next(done)
         if isinstance(result, Failed):
             out.append(result)
             continue

@@ -84,6 +84,9 @@ class Store(Protocol):
     # -- reading articles ------------------------------------------------------------------
     def known(self, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
         """The (id, content hash) pairs already stored exactly so."""
+    def bodies(self, digests: Iterable[str]) -> set[str]:
+        """The content hashes among ``digests`` that some stored article has (a republication
+        of one is stored as its copy, with its analysis)."""
     def get(self, ident: str) -> dict[str, Any] | None:
         """The record of the article with this id or URL, with the corpus's entity keys (as
         every read of records gives them)."""

@@ -7,6 +7,7 @@ numbered migrations. Everything else here is SQL that both engines run as writte
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import random
 import re
@@ -17,7 +18,7 @@ from contextlib import AbstractContextManager
 from importlib import resources
 from typing import Any
 
-from .. import identity
+from .. import identity, stories
 from ..errors import StoreError, describe
 from ..ids import slug
 from ..query import Filters, ParsedQuery
@@ -144,7 +145,8 @@ class SQLStore:
                     self._lock_links(conn)
                     affected: set[str] = set()
                     facts: list[tuple[int, dict[str, Any]]] = []
-                    results = [self._upsert(conn, row, stamp, affected, facts) for row in rows]
+                    placed: list[tuple[int, Row, dict[str, Any]]] = []
+                    results = [self._upsert(conn, row, stamp, affected, facts, placed=placed) for row in rows]
                     labels: dict[str, Counter] = {}
                     for _, rec in facts:
                         for key, counts in identity.label_counts(rec).items():
@@ -154,6 +156,7 @@ class SQLStore:
                     splits = [(c["key"], c["other"]) for c in self._corrections(conn) if c["action"] == identity.SPLIT]
                     for pk, rec in facts:
                         self._write_facts(conn, pk, rec, splits)
+                    self._place(conn, placed)
                     return results
             except Exception as exc:
                 if attempt == self.retries or not self._retryable(exc):
@@ -164,19 +167,27 @@ class SQLStore:
         raise AssertionError("unreachable")
 
     def _upsert(self, conn, row: Row, stamp: str, affected: set[str] | None = None,
-                facts: list | None = None, again: bool = False) -> str:
+                facts: list | None = None, again: bool = False, placed: list | None = None) -> str:
         affected = set() if affected is None else affected
+        placed = [] if placed is None else placed
         if facts is None:  # called alone: its facts are written at once
             facts = []
-            status = self._upsert(conn, row, stamp, affected, facts)
+            status = self._upsert(conn, row, stamp, affected, facts, placed=placed)
             for pk, rec in facts:
                 self._write_facts(conn, pk, rec)
+            self._place(conn, placed)
             return status
         found = self._exec(conn, "SELECT pk, content_hash FROM articles WHERE id = :id", {"id": row.id}).fetchone()
-        same_body = self._exec(conn, "SELECT pk FROM articles WHERE content_hash = :h",
-                               {"h": row.content_hash}).fetchone()
-        if found is None and same_body is not None:
-            return DUPLICATE  # the same body under another id: an exact duplicate
+        same_body = self._exec(conn, "SELECT pk, record FROM articles WHERE content_hash = :h AND id != :id "
+                                     "ORDER BY pk LIMIT 1", {"h": row.content_hash, "id": row.id}).fetchone()
+        if found is None and same_body is not None and row.url is not None and self._exec(
+                conn, "SELECT 1 AS x FROM articles WHERE content_hash = :h AND url = :u",
+                {"h": row.content_hash, "u": row.url}).fetchone():
+            return DUPLICATE  # the same body at the same address under a new id: nothing new
+        if same_body is not None and (found is None or found["content_hash"] != row.content_hash):
+            # The same body under another id: a publication of its own (another URL or outlet),
+            # stored as a copy with the original's analysis.
+            row = _as_copy(row, json.loads(same_body["record"]))
         if found is not None and found["content_hash"] == row.content_hash:
             # Same article again; refresh the record (a newer pipeline may know more).
             changed = self._exec(conn, "UPDATE articles SET record = :record WHERE pk = :pk AND record != :record",
@@ -184,8 +195,6 @@ class SQLStore:
             if changed:
                 self._replace_facts(conn, found["pk"], row.record, affected, facts)
             return DUPLICATE
-        if found is not None and same_body is not None:
-            return DUPLICATE  # an update whose new body is stored already under another id
         values = {c: getattr(row, c) for c in _ARTICLE_COLUMNS}
         values["ingested_at"] = row.ingested_at or stamp
         if found is None:
@@ -199,10 +208,12 @@ class SQLStore:
                 # committed and visible now), so a newer body for the id still updates it.
                 return DUPLICATE if again else self._upsert(conn, row, stamp, affected, facts, again=True)
             self._replace_facts(conn, inserted["pk"], row.record, affected, facts)
+            placed.append((inserted["pk"], row, facts[-1][1]))
             return NEW
         self._exec(conn, "UPDATE articles SET " + ", ".join(f"{c} = :{c}" for c in _ARTICLE_COLUMNS)
                    + " WHERE pk = :pk", {**values, "pk": found["pk"]})
         self._replace_facts(conn, found["pk"], row.record, affected, facts)
+        placed.append((found["pk"], row, facts[-1][1]))
         return UPDATED
 
     def _replace_facts(self, conn, pk: int, record_json: str, affected: set[str], facts: list) -> None:
@@ -413,6 +424,201 @@ class SQLStore:
                      "ac": e.get("actor_country"), "status": e.get("status") or "asserted",
                      "confidence": e.get("confidence")} for e in rec.get("events") or []])
 
+    # -- copies and stories (warta.stories) -----------------------------------------------
+
+    def _place(self, conn, placed: list[tuple[int, Row, dict[str, Any]]]) -> None:
+        """Find each new or updated article's copies and story, in the order written."""
+        if not placed:
+            return
+        placed_before = {r["pk"] for r in self._in(
+            conn, "SELECT article_pk AS pk FROM copy_signatures WHERE article_pk IN ({0}) UNION "
+                  "SELECT pk FROM articles WHERE pk IN ({0}) AND story_pk IS NOT NULL", [p for p, _, _ in placed])}
+        originals = []
+        for pk, row, rec in placed:
+            if pk in placed_before:  # an update: out of its old story and copy group first
+                self._unplace(conn, pk)
+            root = self._find_copies(conn, pk, row, rec)
+            if root is None:
+                originals.append((pk, row, rec))
+            else:
+                self._join_copy(conn, pk, root)
+        if not originals:
+            return
+        counts = {pk: stories.term_counts(row.title_stems, row.text_stems,
+                                          [e["entity"] for e in rec.get("entities") or [] if e.get("entity")])
+                  for pk, row, rec in originals}
+        seen = Counter(t for c in counts.values() for t in c)
+        self._many(conn, "INSERT INTO story_df (term, n) VALUES (:t, :n) "
+                         "ON CONFLICT (term) DO UPDATE SET n = story_df.n + excluded.n",
+                   [{"t": t, "n": n} for t, n in sorted(seen.items())])
+        df = {r["term"]: r["n"] for r in self._in(conn, "SELECT term, n FROM story_df WHERE term IN ({})", seen)}
+        total = self._exec(conn, "SELECT count(*) AS n FROM story_members").fetchone()["n"] + len(originals)
+        for pk, row, rec in originals:
+            self._join_story(conn, pk, row, stories.vector(counts[pk], df, total))
+
+    def _unplace(self, conn, pk: int) -> None:
+        """Take an article out of its story and the copy index (before it is placed again)."""
+        member = self._exec(conn, "SELECT story_pk, vector FROM story_members WHERE article_pk = :pk",
+                            {"pk": pk}).fetchone()
+        story = self._exec(conn, "SELECT story_pk FROM articles WHERE pk = :pk", {"pk": pk}).fetchone()
+        self._exec(conn, "DELETE FROM copy_bands WHERE article_pk = :pk", {"pk": pk})
+        self._exec(conn, "DELETE FROM copy_signatures WHERE article_pk = :pk", {"pk": pk})
+        self._exec(conn, "DELETE FROM story_members WHERE article_pk = :pk", {"pk": pk})
+        self._exec(conn, "UPDATE articles SET story_pk = NULL, copy_of_pk = NULL WHERE pk = :pk", {"pk": pk})
+        if member is not None:
+            s = self._exec(conn, "SELECT total FROM stories WHERE pk = :s", {"s": member["story_pk"]}).fetchone()
+            if s is not None:
+                total = stories.add(json.loads(s["total"]), json.loads(member["vector"]), -1.0)
+                self._set_centroid(conn, member["story_pk"], total)
+        if story is not None and story["story_pk"] is not None:
+            self._summarise_story(conn, story["story_pk"])
+
+    def _find_copies(self, conn, pk: int, row: Row, rec: dict[str, Any]) -> int | None:
+        """Store the article's signature; return the pk of the original it copies, if any (the
+        earliest published of its group, which may be this article: then None)."""
+        matched = {r["pk"] for r in self._exec(conn, "SELECT pk FROM articles WHERE content_hash = :h AND pk != :pk",
+                                               {"h": row.content_hash, "pk": pk}).fetchall()}
+        found = stories.signature(rec)
+        if found is not None:
+            sig, n = found
+            buckets = stories.bands(sig)
+            candidates = {r["article_pk"] for r in self._in(
+                conn, "SELECT DISTINCT article_pk FROM copy_bands WHERE band IN ({})", buckets)} - matched - {pk}
+            for r in self._in(conn, "SELECT article_pk, shingles, signature FROM copy_signatures "
+                                    "WHERE article_pk IN ({})", candidates):
+                if stories.is_copy(sig, n, stories.unpack(r["signature"]), r["shingles"])[0]:
+                    matched.add(r["article_pk"])
+            self._exec(conn, "INSERT INTO copy_signatures (article_pk, shingles, signature) VALUES (:pk, :n, :sig)",
+                       {"pk": pk, "n": n, "sig": stories.pack(sig)})
+            self._many(conn, "INSERT INTO copy_bands (band, article_pk) VALUES (:b, :pk)",
+                       [{"b": b, "pk": pk} for b in sorted(set(buckets))])
+        if not matched:
+            return None
+        roots = {r["root"] for r in self._in(conn, "SELECT coalesce(copy_of_pk, pk) AS root FROM articles "
+                                                   "WHERE pk IN ({})", matched)}
+        group = self._in(conn, "SELECT pk, published, story_pk FROM articles WHERE pk IN ({0}) OR copy_of_pk IN ({0})",
+                         roots | {pk})
+        root = min(group, key=lambda g: (g["published"] is None, g["published"] or "", g["pk"]))["pk"]
+        self._in(conn, "UPDATE articles SET copy_of_pk = CASE WHEN pk = :root THEN NULL ELSE :root END "
+                       "WHERE pk IN ({}) RETURNING pk", [g["pk"] for g in group], {"root": root})
+        if root == pk:
+            # This article is now the group's original: it takes over the story of the group.
+            old = next((g["story_pk"] for g in group if g["pk"] != pk and g["story_pk"] is not None), None)
+            for g in group:
+                if g["pk"] != pk and g["story_pk"] is not None:
+                    self._exec(conn, "DELETE FROM story_members WHERE article_pk = :p", {"p": g["pk"]})
+            if old is not None:
+                self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk", {"s": old, "pk": pk})
+            return None
+        return root
+
+    def _join_copy(self, conn, pk: int, root: int) -> None:
+        story = self._exec(conn, "SELECT story_pk FROM articles WHERE pk = :r", {"r": root}).fetchone()["story_pk"]
+        if story is not None:
+            self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk", {"s": story, "pk": pk})
+            self._summarise_story(conn, story)
+
+    def _join_story(self, conn, pk: int, row: Row, vec: dict[str, float]) -> None:
+        """Put an original into the story it fits best, or a new one."""
+        story = self._exec(conn, "SELECT story_pk FROM articles WHERE pk = :pk", {"pk": pk}).fetchone()["story_pk"]
+        if story is None and vec:
+            story = self._best_story(conn, row.published, vec)
+        if story is None:
+            # Named after the article that started it: the same id when rebuilt in the same order.
+            sid = "s-" + hashlib.sha1(row.id.encode("utf-8")).hexdigest()[:12]
+            while self._exec(conn, "SELECT 1 AS x FROM stories WHERE id = :id", {"id": sid}).fetchone():
+                sid = "s-" + hashlib.sha1(sid.encode("utf-8")).hexdigest()[:12]
+            story = self._exec(conn, "INSERT INTO stories (id, total) VALUES (:id, '{}') RETURNING pk",
+                               {"id": sid}).fetchone()["pk"]
+        self._exec(conn, "INSERT INTO story_members (article_pk, story_pk, vector) VALUES (:pk, :s, :v)",
+                   {"pk": pk, "s": story, "v": json.dumps(vec, sort_keys=True)})
+        self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk OR copy_of_pk = :pk", {"s": story, "pk": pk})
+        total = json.loads(self._exec(conn, "SELECT total FROM stories WHERE pk = :s", {"s": story}).fetchone()["total"])
+        self._set_centroid(conn, story, stories.add(total, vec))
+        self._summarise_story(conn, story)
+
+    def _best_story(self, conn, published: str | None, vec: dict[str, float]) -> int | None:
+        query = sorted(vec, key=lambda t: (-vec[t], t))[:stories.QUERY_TERMS]
+        span = stories.window(published)
+        when, params = "", {}
+        if span:
+            when = " AND s.last >= :lo AND s.first <= :hi"
+            params = {"lo": span[0], "hi": span[1]}
+        partial: Counter = Counter()
+        for r in self._in(conn, "SELECT st.story_pk, st.term, st.weight FROM story_terms st JOIN stories s "
+                                f"ON s.pk = st.story_pk WHERE st.term IN ({{}}){when}", query, params):
+            partial[r["story_pk"]] += vec[r["term"]] * r["weight"]
+        best, best_score = None, stories.STORY_THRESHOLD
+        shortlist = [s for s, x in partial.most_common(5) if x >= stories.STORY_THRESHOLD / 3]
+        if not shortlist:
+            return None
+        cents: dict[int, dict[str, float]] = {}
+        for r in self._in(conn, "SELECT story_pk, term, weight FROM story_terms WHERE story_pk IN ({})", shortlist):
+            cents.setdefault(r["story_pk"], {})[r["term"]] = r["weight"]
+        spans = {r["pk"]: r for r in self._in(conn, "SELECT pk, first, last FROM stories WHERE pk IN ({})", shortlist)}
+        for s in sorted(shortlist):
+            score = stories.story_score(vec, cents.get(s, {}), published, spans[s]["first"], spans[s]["last"])
+            if score >= best_score:
+                best, best_score = s, score
+        return best
+
+    def _set_centroid(self, conn, story: int, total: dict[str, float]) -> None:
+        self._exec(conn, "UPDATE stories SET total = :t WHERE pk = :s", {"t": json.dumps(total, sort_keys=True), "s": story})
+        self._exec(conn, "DELETE FROM story_terms WHERE story_pk = :s", {"s": story})
+        self._many(conn, "INSERT INTO story_terms (term, story_pk, weight) VALUES (:t, :s, :w)",
+                   [{"t": t, "s": story, "w": w} for t, w in sorted(stories.centroid(total).items())])
+
+    def _summarise_story(self, conn, story: int) -> None:
+        """The story's row from its articles: dates, counts, first reporter, headline."""
+        rows = self._exec(conn, "SELECT pk, published, outlet FROM articles WHERE story_pk = :s", {"s": story}).fetchall()
+        if not rows:
+            self._exec(conn, "DELETE FROM stories WHERE pk = :s", {"s": story})
+            return
+        dated = [r for r in rows if r["published"]]
+        first = min(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["pk"]))
+        members = self._exec(conn, "SELECT m.article_pk, m.vector, s.total FROM story_members m JOIN stories s "
+                                   "ON s.pk = m.story_pk WHERE m.story_pk = :s", {"s": story}).fetchall()
+        headline = first["pk"]
+        if members:
+            cent = stories.centroid(json.loads(members[0]["total"]))
+            headline = max(members, key=lambda m: (stories.cosine(json.loads(m["vector"]), cent), -m["article_pk"]))["article_pk"]
+        self._exec(conn, "UPDATE stories SET first = :first, last = :last, articles = :n, outlets = :o, "
+                         "first_pk = :fp, headline_pk = :h WHERE pk = :s",
+                   {"first": min((r["published"] for r in dated), default=None),
+                    "last": max((r["published"] for r in dated), default=None), "n": len(rows),
+                    "o": len({r["outlet"] for r in rows if r["outlet"]}), "fp": first["pk"], "h": headline, "s": story})
+
+    def rebuild_stories(self, progress=None) -> dict[str, int]:
+        """Find every copy and story again from what is stored, in publication order."""
+        with self._transaction() as conn:
+            for table in ("copy_bands", "copy_signatures", "story_members", "story_terms", "story_df", "stories"):
+                self._exec(conn, f"DELETE FROM {table}")
+            self._exec(conn, "UPDATE articles SET copy_of_pk = NULL, story_pk = NULL")
+            order = [r["pk"] for r in self._exec(conn, "SELECT pk FROM articles ORDER BY published IS NULL, "
+                                                       "published, pk").fetchall()]
+            for i in range(0, len(order), _PAGE):
+                chunk = order[i:i + _PAGE]
+                rows = {r["pk"]: r for r in self._in(conn, f"SELECT pk, {', '.join(_ARTICLE_COLUMNS)} FROM articles "
+                                                           "WHERE pk IN ({})", chunk)}
+                self._place(conn, [(pk, Row(**{c: rows[pk][c] for c in _ARTICLE_COLUMNS}),
+                                    json.loads(rows[pk]["record"])) for pk in chunk])
+                if progress:
+                    progress(len(chunk))
+            self._exec(conn, "UPDATE story_state SET built = 1")
+            return {"articles": len(order),
+                    "stories": self._exec(conn, "SELECT count(*) AS n FROM stories").fetchone()["n"],
+                    "copies": self._exec(conn, "SELECT count(*) AS n FROM articles WHERE copy_of_pk IS NOT NULL"
+                                         ).fetchone()["n"]}
+
+    def _stories_upgrade(self) -> None:
+        """A corpus stored before stories existed gets them on its next writable open."""
+        if self._scalar("SELECT built FROM story_state") == 0:
+            if self.count():
+                self.rebuild_stories()
+            else:
+                with self._transaction() as conn:
+                    self._exec(conn, "UPDATE story_state SET built = 1")
+
     # -- reading articles -----------------------------------------------------------------
 
     def known(self, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -424,17 +630,32 @@ class SQLStore:
                     found.add((ident, digest))
         return found
 
+    def bodies(self, digests: Iterable[str]) -> set[str]:
+        with self._reading() as conn:
+            return {r["content_hash"] for r in self._in(
+                conn, "SELECT DISTINCT content_hash FROM articles WHERE content_hash IN ({})", digests)}
+
     def get(self, ident: str) -> dict[str, Any] | None:
         with self._reading() as conn:
-            row = self._exec(conn, "SELECT record FROM articles WHERE id = :i OR url = :i ORDER BY id = :i DESC LIMIT 1",
-                             {"i": ident}).fetchone()
-            return self._resolved(conn, json.loads(row["record"])) if row else None
+            row = self._exec(conn, "SELECT pk, record FROM articles WHERE id = :i OR url = :i ORDER BY id = :i DESC "
+                                   "LIMIT 1", {"i": ident}).fetchone()
+        return self._resolved_all([row])[0] if row else None
 
     def _resolved_all(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The records of ``rows`` (with a ``record`` column) with the corpus's keys."""
+        """The records of ``rows`` (with ``pk`` and ``record`` columns) with the corpus's keys,
+        their ``copy_of`` and their ``story``."""
         with self._reading() as conn:
             splits = [(c["key"], c["other"]) for c in self._corrections(conn) if c["action"] == identity.SPLIT]
-            return [self._resolved(conn, json.loads(r["record"]), splits) for r in rows]
+            corpus = {r["pk"]: r for r in self._in(
+                conn, "SELECT a.pk, o.id AS copy_of, s.id AS story FROM articles a "
+                      "LEFT JOIN articles o ON o.pk = a.copy_of_pk LEFT JOIN stories s ON s.pk = a.story_pk "
+                      "WHERE a.pk IN ({})", [r["pk"] for r in rows])}
+            out = []
+            for r in rows:
+                rec = self._resolved(conn, json.loads(r["record"]), splits)
+                known = corpus.get(r["pk"]) or {}
+                out.append({**rec, "copy_of": known.get("copy_of"), "story": known.get("story")})
+            return out
 
     def count(self) -> int:
         return self._scalar("SELECT count(*) AS n FROM articles")
@@ -464,7 +685,7 @@ class SQLStore:
             yield Row(**{c: r[c] for c in _ARTICLE_COLUMNS})
 
     def event_records(self) -> Iterator[dict[str, Any]]:
-        rows = self._all("SELECT a.record FROM articles a WHERE a.pk IN "
+        rows = self._all("SELECT a.pk, a.record FROM articles a WHERE a.pk IN "
                          "(SELECT article_pk FROM events) ORDER BY a.published NULLS FIRST, a.id")
         for i in range(0, len(rows), _PAGE):
             yield from self._resolved_all(rows[i:i + _PAGE])
@@ -582,7 +803,7 @@ class SQLStore:
                             "GROUP BY text ORDER BY mentions DESC, text", k)
         roles: dict[tuple, int] = {}
         articles, kb = [], None
-        found = self._all("SELECT a.id, a.title, a.outlet, a.published, a.record FROM articles a WHERE a.pk IN "
+        found = self._all("SELECT a.pk, a.id, a.title, a.outlet, a.published, a.record FROM articles a WHERE a.pk IN "
                           "(SELECT article_pk FROM mentions WHERE entity_key = :k) "
                           "ORDER BY a.published IS NULL, a.published DESC, a.pk", k)
         for r, rec in zip(found, self._resolved_all(found)):  # with corpus keys: linked entries count too
@@ -653,6 +874,7 @@ class SQLStore:
             else:
                 with self._transaction() as conn:
                     self._exec(conn, "UPDATE identity_state SET relinked = 1")
+        self._stories_upgrade()
         return applied
 
     def relink(self, progress=None) -> dict[str, int]:
@@ -731,3 +953,18 @@ class SQLStore:
 def _day(value: str | None) -> str | None:
     """The day a TIMEX3 value falls on (YYYY-MM-DD), when it names one."""
     return value[:10] if value and _DAY.match(value) else None
+
+
+# What an article's anatomy gives (its own); the rest of a copy's record is its original's analysis.
+_OWN_FIELDS = ("schema", "id", "url", "title", "outlet", "published", "language", "dateline", "credits",
+               "related", "authors")
+
+
+def _as_copy(row: Row, original: dict[str, Any]) -> Row:
+    """``row`` (same body as ``original``) with the original's analysis and its own anatomy."""
+    own = json.loads(row.record)
+    if own.get("sentences") or own.get("entities"):
+        return row  # analysed already: keep its own record
+    record = {**original, **{k: own[k] for k in _OWN_FIELDS if k in own}}
+    record = {k: record[k] for k in [*original, *[k for k in own if k not in original]] if k in record}
+    return Row(**{**row.__dict__, "record": json.dumps(record, ensure_ascii=False)})

@@ -164,6 +164,11 @@ class SQLiteStore(SQLStore):
         for name, sql in migrations():
             if name in done:
                 continue
+            # A migration that rebuilds a table runs with foreign keys off (SQLite's documented
+            # steps: a DROP TABLE would otherwise cascade), checked before it commits.
+            rebuild = sql.startswith(_FOREIGN_KEYS_OFF)
+            if rebuild:
+                conn.execute("PRAGMA foreign_keys = OFF")
             conn.execute("BEGIN IMMEDIATE")
             try:
                 if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone():
@@ -172,17 +177,25 @@ class SQLiteStore(SQLStore):
                 # executescript() would commit first; run the statements inside this transaction.
                 for statement in _statements(sql):
                     conn.execute(statement)
+                if rebuild and conn.execute("PRAGMA foreign_key_check").fetchone():
+                    raise sqlite3.IntegrityError("foreign keys broken by the rebuild")
                 conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, now()))
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise StoreError(f"{self.path}: migration {name} failed ({exc})") from None
+            finally:
+                if rebuild:
+                    conn.execute("PRAGMA foreign_keys = ON")
             applied.append(name)
         return self._identity_upgrade(applied)
 
     def integrity_check(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()["integrity_check"]
+
+
+_FOREIGN_KEYS_OFF = "-- warta: foreign keys off"
 
 
 def _statements(script: str) -> list[str]:

@@ -1,0 +1,232 @@
+"""Copies and stories: what the corpus knows about an article that the article alone cannot tell.
+
+Copies: the same text republished (a new dateline or byline, "Baca juga" lines, a trimmed or
+lightly rewritten body). MinHash signatures over word shingles of the normalised body go into
+LSH bands that the store keeps on disk; a candidate that shares a band is a copy when the
+estimated containment of the shorter body in the longer one is high.
+
+Stories: one real-world event or development and its follow-ups. An article joins the story
+whose centroid (stemmed TF-IDF of title, lead and body, plus the article's entities) is closest
+within a few days of its publication, or starts a story of its own.
+
+Pure functions only: the store (``warta.store.sql``) persists bands, centroids and memberships.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+# -- copies ------------------------------------------------------------------------------
+
+NUM_PERM, BANDS, ROWS = 128, 42, 3  # 42 bands of 3 rows: pairs at Jaccard 0.5 meet 99.6% of the time
+SEED = 1
+SHINGLE = 4  # words per shingle
+COPY_CONTAINMENT = 0.6  # the shorter body's shingles found in the longer one
+COPY_JACCARD = 0.2  # and a floor on the overlap of the two, so a short note in a long report is no copy
+MIN_SHINGLES = 8  # bodies shorter than this have no signature (too little text to call a copy)
+
+_NOISE_LINE = re.compile(r"^\s*(baca( juga)?|simak( juga)?|lihat( juga)?|pilihan editor|editor|reporter|penulis|"
+                         r"sumber|foto|video|tonton( juga)?|artikel ini telah tayang)\b[^\n]*$", re.I | re.M)
+_RUPIAH = re.compile(r"\brp\.?\s+(?=\d)")
+_DIGIT_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
+_TOKEN = re.compile(r"[^\W_]+")
+# "(sumber: Antara)", "dikutip dari Kompas.com", "seperti dilansir Reuters"
+_SOURCE = re.compile(r"\b(?:sumber|dikutip dari|dilansir(?: dari)?|melansir|seperti dikutip(?: dari)?)\s*:?\s*"
+                     r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+
+
+def copy_tokens(record: dict[str, Any]) -> list[str]:
+    """The words of the body that copies share: no dateline, no "Baca juga"/byline lines,
+    numbers written one way (``Rp1,5`` = ``Rp 1,5``), lower case."""
+    text = record.get("text") or ""
+    dateline = record.get("dateline") or {}
+    if dateline.get("text") and text.startswith(dateline["text"]):
+        text = text[len(dateline["text"]):]
+    text = _NOISE_LINE.sub(" ", text).lower()
+    text = _DIGIT_SEP.sub("", _RUPIAH.sub("rp", text))
+    return _TOKEN.findall(text)
+
+
+def shingles(tokens: list[str]) -> set[str]:
+    return {" ".join(tokens[i:i + SHINGLE]) for i in range(max(0, len(tokens) - SHINGLE + 1))}
+
+
+def signature(record: dict[str, Any]) -> tuple[list[int], int] | None:
+    """(MinHash signature, number of shingles) of the record's body, or None when too short."""
+    from rensa import RMinHash
+
+    found = shingles(copy_tokens(record))
+    if len(found) < MIN_SHINGLES:
+        return None
+    mh = RMinHash(num_perm=NUM_PERM, seed=SEED)
+    mh.update(sorted(found))
+    return mh.digest(), len(found)
+
+
+def bands(sig: list[int]) -> list[int]:
+    """The LSH bucket of each band, as signed 64-bit integers (a column both backends index)."""
+    out = []
+    for b in range(BANDS):
+        h = hash_ints(b, *sig[b * ROWS:(b + 1) * ROWS])
+        out.append(h - (1 << 64) if h >= 1 << 63 else h)
+    return out
+
+
+def hash_ints(*values: int) -> int:
+    """A stable 64-bit hash of a few integers (FNV-1a over their bytes; Python's hash() is salted)."""
+    h = 0xCBF29CE484222325
+    for v in values:
+        for byte in int(v).to_bytes(8, "little", signed=False):
+            h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def pack(sig: list[int]) -> bytes:
+    return b"".join(int(v).to_bytes(4, "little") for v in sig)
+
+
+def unpack(blob: bytes) -> list[int]:
+    blob = bytes(blob)
+    return [int.from_bytes(blob[i:i + 4], "little") for i in range(0, len(blob), 4)]
+
+
+def jaccard(a: list[int], b: list[int]) -> float:
+    return sum(x == y for x, y in zip(a, b)) / len(a)
+
+
+def containment(j: float, n_a: int, n_b: int) -> float:
+    """The share of the smaller shingle set inside the larger, from the Jaccard estimate."""
+    if j <= 0:
+        return 0.0
+    inter = j * (n_a + n_b) / (1 + j)
+    return min(1.0, inter / max(1, min(n_a, n_b)))
+
+
+def is_copy(sig_a: list[int], n_a: int, sig_b: list[int], n_b: int) -> tuple[bool, float]:
+    """(whether b is a copy of a or a of b, estimated containment)."""
+    j = jaccard(sig_a, sig_b)
+    c = containment(j, n_a, n_b)
+    return j >= COPY_JACCARD and c >= COPY_CONTAINMENT, c
+
+
+def named_source(record: dict[str, Any]) -> str | None:
+    """Where the text says it came from: a wire credit, or a "sumber:"/"dikutip dari" line."""
+    credits = record.get("credits") or []
+    if credits:
+        return credits[0]
+    found = _SOURCE.search(record.get("text") or "")
+    return found.group(1).rstrip(".") if found else None
+
+
+# -- stories -----------------------------------------------------------------------------
+
+WINDOW_DAYS = 4  # a story's articles lie within this many days of its last one
+STORY_THRESHOLD = 0.30  # cosine to the story's centroid to join it (tuned on the dev half of eval/stories)
+TERMS = 60  # terms kept in an article's vector and a story's centroid
+QUERY_TERMS = 20  # the article's strongest terms that look for candidate stories
+ENTITY_WEIGHT = 1.5
+TITLE_WEIGHT, LEAD_WEIGHT = 3.0, 2.0
+LEAD_STEMS = 60
+
+
+# Words of every news report: the days, the reporting verbs, the words of attribution.
+_NEWS_WORDS = ("senin selasa rabu kamis jumat sabtu minggu kata ujar ucap tutur jelas ungkap sebut "
+               "tambah lanjut wartawan jakarta kompas com tempo okezone sindonews tribunnews antara "
+               "baca juga hari tahun bulan pekan kemarin")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+
+    from .stemming import stem_word
+
+    words = set(StopWordRemoverFactory().get_stop_words()) | set(_NEWS_WORDS.split())
+    return frozenset(words | {stem_word(w) for w in words})
+
+
+def term_counts(title_stems: str, text_stems: str, entity_keys: list[str]) -> dict[str, float]:
+    """Weighted term frequencies of one article: title and lead count more; entity keys are
+    terms of their own (``@joko-widodo``). The IDF comes later, from the corpus."""
+    stop = _stopwords()
+    weights: Counter = Counter()
+    for w in title_stems.split():
+        if w not in stop and len(w) > 2:
+            weights[w] += TITLE_WEIGHT
+    body = [w for w in text_stems.split() if w not in stop and len(w) > 2]
+    for i, w in enumerate(body):
+        weights[w] += LEAD_WEIGHT if i < LEAD_STEMS else 1.0
+    for key, n in Counter(entity_keys).items():
+        weights["@" + key] += ENTITY_WEIGHT * (1 + math.log(n))
+    return {t: 1 + math.log(c) for t, c in weights.items()}
+
+
+def idf(df: int, n: int) -> float:
+    return math.log((n + 1) / (df + 1)) + 1.0
+
+
+def vector(counts: dict[str, float], df: dict[str, int], n: int, keep: int = TERMS) -> dict[str, float]:
+    """The article's TF-IDF vector: its ``keep`` strongest terms, unit length."""
+    v = {t: c * idf(df.get(t, 0), n) for t, c in counts.items()}
+    top = dict(sorted(v.items(), key=lambda x: (-x[1], x[0]))[:keep])
+    return normalised(top)
+
+
+def normalised(v: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {t: x / norm for t, x in v.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def centroid(total: dict[str, float], keep: int = TERMS) -> dict[str, float]:
+    """A story's centroid from the sum of its articles' vectors: the strongest terms, unit length."""
+    return normalised(dict(sorted(total.items(), key=lambda x: (-x[1], x[0]))[:keep]))
+
+
+def add(total: dict[str, float], v: dict[str, float], sign: float = 1.0) -> dict[str, float]:
+    out = dict(total)
+    for t, x in v.items():
+        out[t] = out.get(t, 0.0) + sign * x
+        if out[t] <= 1e-9:
+            del out[t]
+    return out
+
+
+def day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def window(published: str | None) -> tuple[str, str] | None:
+    """The first and last day a story that this article joins may span to (ISO dates)."""
+    d = day(published)
+    if d is None:
+        return None
+    return (d - dt.timedelta(days=WINDOW_DAYS)).isoformat(), (d + dt.timedelta(days=WINDOW_DAYS)).isoformat() + "~"
+
+
+def story_score(v: dict[str, float], c: dict[str, float], published: str | None, first: str | None,
+                last: str | None) -> float:
+    """How well an article fits a story: cosine to the centroid, lowered a little per day away."""
+    s = cosine(v, c)
+    d, lo, hi = day(published), day(first), day(last)
+    if d and lo and hi:
+        gap = (lo - d).days if d < lo else (d - hi).days if d > hi else 0
+        s *= 1.0 - 0.05 * gap
+    return s
+
+
+__all__ = ["signature", "bands", "is_copy", "named_source", "term_counts", "vector", "cosine", "centroid"]
