@@ -47,12 +47,12 @@ def test_serve_answers_while_an_ingest_writes(tmp_path, db_url):
                                       stdout=subprocess.DEVNULL, stderr=errors)
         totals = []
         while writer.poll() is None:
-            with urllib.request.urlopen(base + "/search.json?q=rapat", timeout=30) as resp:
+            with urllib.request.urlopen(base + "/search.json?q=rapat&all=1", timeout=30) as resp:
                 assert resp.status == 200
                 totals.append(json.load(resp)["total"])
             time.sleep(0.05)
         assert writer.returncode == 0, log.read_text()
-        with urllib.request.urlopen(base + "/search.json?q=rapat", timeout=30) as resp:
+        with urllib.request.urlopen(base + "/search.json?q=rapat&all=1", timeout=30) as resp:
             totals.append(json.load(resp)["total"])
     assert totals == sorted(totals) and totals[-1] == 420
     assert len(set(totals)) > 2, "the reads should have seen the ingest's commits arrive"

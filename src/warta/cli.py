@@ -148,6 +148,8 @@ def report(rec: dict) -> None:
         ("Outlet", rec.get("outlet")), ("Published", rec.get("published")),
         ("Dateline", f"{dl['text']}  (place: {dl.get('place') or '-'})" if dl else None),
         ("Credits", " | ".join(rec.get("credits") or []) or None),
+        ("Copy of", rec.get("copy_of")),
+        ("Story", rec.get("story")),
         ("Authors", "; ".join(f"{a['role']}: {a['name']}" for a in rec.get("authors") or []) or None),
     ]
     for rel in rec.get("related") or []:
@@ -271,12 +273,14 @@ def ingest(paths, db, fmt, jobs, batch_size, max_bytes, reanalyze, as_json, quie
 @click.option("--to", "date_to", metavar="DATE", help="Published on or before (YYYY[-MM[-DD]]).")
 @click.option("--limit", "-n", type=click.IntRange(0, 1000), default=10, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--all", "every_copy", is_flag=True, help="List every copy of a republished text (default: one hit each).")
 @click.option("--json", "as_json", is_flag=True, help='Print {"total": N, "rows": [...]}.')
-def search(query, db, outlet, date_from, date_to, limit, offset, as_json):
+def search(query, db, outlet, date_from, date_to, limit, offset, every_copy, as_json):
     """Full-text search (Indonesian stemming): words, "phrases", prefix*, -exclude, OR."""
     from .search import search as run
 
-    result = _run(db, run, query, outlet=outlet, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+    result = _run(db, run, query, outlet=outlet, date_from=date_from, date_to=date_to, limit=limit, offset=offset,
+                  copies=every_copy)
     if _printed_as_json_or_empty(result, as_json, f"no articles match {query!r}"
                                  + (f" ({result['note']})" if result.get("note") else "")):
         return
@@ -286,6 +290,10 @@ def search(query, db, outlet, date_from, date_to, limit, offset, as_json):
         head = Text(f"{n:>3}. ", style="bold")
         head.append(row["title"] or "(untitled)", style="bold")
         head.append(f"  {row['outlet'] or '-'} · {row['published'] or '-'} · {row['id']}", style="dim")
+        if row["copies"] and not every_copy:
+            n_out = len(row["also_in"])
+            head.append(f"  (also in {n_out} outlet{'s' if n_out != 1 else ''})" if n_out
+                        else f"  ({len(row['copies'])} more cop{'ies' if len(row['copies']) > 1 else 'y'})", style="cyan")
         out.print(head)
         snip = Text("     " + row["snippet"])
         for s, e in row["highlights"]:
@@ -462,6 +470,76 @@ def quotes(query, speaker, db, limit, as_json):
                     style="dim")
         out.print(head)
         out.print(Text("    “" + r["text"] + "”"))
+
+
+@cli.command()
+@click.argument("ident", metavar="[ID]", required=False)
+@click.option("--db", default=_db_default, help=DB_HELP)
+@click.option("--from", "date_from", metavar="DATE", help="Stories still running on or after (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", metavar="DATE", help="Stories begun on or before (YYYY[-MM[-DD]]).")
+@click.option("--entity", metavar="NAME", help="Only stories naming this entity (name, alias or key).")
+@click.option("--outlet", help="Only stories this outlet reported.")
+@click.option("--biggest", is_flag=True, help="Biggest first (default: the most recent first).")
+@click.option("--limit", "-n", type=click.IntRange(0, 10_000), default=20, show_default=True)
+@click.option("--rebuild", is_flag=True, help="Find every copy and story again from what is stored.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"stories": [{"id", "title", "articles", ...}]}.')
+def stories(ident, db, date_from, date_to, entity, outlet, biggest, limit, rebuild, as_json):
+    """Stories across outlets and days; with ID, one story's timeline, copies, entities and quotes."""
+    from .search import list_stories
+
+    if rebuild:
+        _rebuild_stories(db, as_json)
+        return
+    if ident:
+        story = _run(db, lambda store: store.story(ident))
+        if story is None:
+            fail(f"{ident}: no such story in {_display(db)}")
+        if as_json:
+            _dump(story)
+            return
+        out.print(f"[bold]{escape(story['title'] or '(untitled)')}[/]  [dim]{story['id']}[/]")
+        out.print(f"  {story['size']} articles in {len(story['outlets'])} outlets, {story['first'] or '-'} .. "
+                  f"{story['last'] or '-'}; first: {story['first_reporter']['outlet'] if story['first_reporter'] else '-'}")
+        for a in story["articles"]:
+            note = f"  copy of {a['copy_of']}" if a["copy_of"] else ""
+            out.print(f"  {a['published'] or '-':<25} {escape(a['outlet'] or '-'):<16} {escape(a['title'] or a['id'])}"
+                      f"[dim]{note}[/]")
+        if story["entities"]:
+            out.print("  entities: " + ", ".join(f"{escape(e['name'])} ({e['articles']})" for e in story["entities"][:8]))
+        return
+    result = _run(db, list_stories, date_from=date_from, date_to=date_to, entity=entity, outlet=outlet,
+                  limit=limit, order="size" if biggest else "recent")
+    if as_json:
+        _dump({"stories": result["stories"], "total": result["total"]})
+        return
+    if not result["stories"]:
+        err.print("no stories found" + (f" ({result['note']})" if result.get("note") else ""))
+        return
+    err.print(f"{result['total']:,} stories; showing {len(result['stories'])}")
+    table = Table("story", "articles", "outlets", "first", "last", "id", box=None, padding=(0, 2))
+    for r in result["stories"]:
+        table.add_row(escape((r["title"] or "(untitled)")[:70]), str(r["size"]), str(len(r["outlets"])),
+                      (r["first"] or "-")[:16], (r["last"] or "-")[:16], r["id"])
+    out.print(table)
+
+
+def _rebuild_stories(db: str, as_json: bool) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    store = _open(db)
+    try:
+        with Progress(TextColumn("[bold]stories[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, disable=as_json) as progress:
+            task = progress.add_task("stories", total=store.count())
+            result = store.rebuild_stories(progress=lambda n: progress.advance(task, n))
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    if as_json:
+        _dump(result)
+    else:
+        out.print(f"{result['articles']:,} articles: {result['stories']:,} stories, {result['copies']:,} copies")
 
 
 @cli.command()

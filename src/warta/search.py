@@ -16,7 +16,7 @@ from .stemming import WORD, stem_word
 
 SNIPPET_CHARS = 220
 
-__all__ = ["search", "timeline", "top_entities", "entity_profile", "search_quotes", "list_events",
+__all__ = ["search", "list_stories", "timeline", "top_entities", "entity_profile", "search_quotes", "list_events",
            "plover_events", "snippet", "parse_query", "ParsedQuery", "Term"]
 
 
@@ -59,21 +59,23 @@ def snippet(text: str, stems: set[str], prefixes: list[str], size: int = SNIPPET
 
 def search(store, query: str, *, outlet: str | None = None, date_from: str | None = None,
            date_to: str | None = None, limit: int = 20, offset: int = 0, entity: str | None = None,
-           label: str | None = None, facets: bool = False) -> dict[str, Any]:
-    """{"total": N, "rows": [{id, title, outlet, published, snippet, score, highlights}]}, and
+           label: str | None = None, facets: bool = False, copies: bool = False) -> dict[str, Any]:
+    """{"total": N, "rows": [{id, title, outlet, published, snippet, score, highlights, copies,
+    also_in}]}, one row per group of copies (its best hit; ``copies``: every copy a row), and
     with ``facets`` the counts of matching articles by outlet, month, entity and entity label."""
     filters = _filters(outlet, date_from, date_to, entity, label)
     parsed = parse_query(query)
     if not parsed:
         return {"total": 0, "rows": [], "note": "the query has no words to search for"}
-    found = store.search(parsed, filters, limit=limit, offset=offset, facets=facets)
+    found = store.search(parsed, filters, limit=limit, offset=offset, facets=facets, copies=copies)
     stems, prefixes = parsed.highlight_terms()
     rows = []
     for r in found["rows"]:
         text_snip, marks = snippet(r["text"], stems, prefixes)
         rows.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"],
                      "published": r["published"], "snippet": text_snip,
-                     "score": round(float(r["score"]), 4), "highlights": marks})
+                     "score": round(float(r["score"]), 4), "highlights": marks,
+                     "copies": r.get("copies", []), "also_in": r.get("also_in", [])})
     result = {"total": found["total"], "rows": rows}
     if facets:
         result["facets"] = found["facets"]
@@ -221,3 +223,16 @@ def split_entity(store, name: str, form: str) -> dict[str, Any]:
     if " ".join(form.split()).casefold() == profile["name"].casefold():
         raise QueryError(f"{form}: the name of {key} itself; split another form, or merge")
     return store.correct("split", key, " ".join(form.split()))
+
+
+def list_stories(store, *, date_from: str | None = None, date_to: str | None = None, entity: str | None = None,
+                 outlet: str | None = None, limit: int = 20, order: str = "recent") -> dict[str, Any]:
+    """{"total": N, "stories": [{id, title, articles, outlets, first, last, size, ...}]}; ``entity``
+    is a name, alias or key (an unknown one matches no story)."""
+    key = None
+    if entity:
+        key = find_entity(store, entity)
+        if key is None:
+            return {"total": 0, "stories": [], "note": f"no entity called {entity!r}"}
+    filters = _filters(outlet, date_from, date_to, key)
+    return store.stories(filters, limit=limit, order=order)

@@ -125,10 +125,10 @@ def named_source(record: dict[str, Any]) -> str | None:
 # -- stories -----------------------------------------------------------------------------
 
 WINDOW_DAYS = 4  # a story's articles lie within this many days of its last one
-STORY_THRESHOLD = 0.30  # cosine to the story's centroid to join it (tuned on the dev half of eval/stories)
-TERMS = 60  # terms kept in an article's vector and a story's centroid
-QUERY_TERMS = 20  # the article's strongest terms that look for candidate stories
-ENTITY_WEIGHT = 1.5
+STORY_THRESHOLD = 0.125  # cosine to the centroid to join a story (tuned on the dev half of eval/stories)
+TERMS = 150  # terms kept in an article's vector and a story's centroid
+QUERY_TERMS = 40  # the article's strongest terms that look for candidate stories
+ENTITY_WEIGHT = 3.0
 TITLE_WEIGHT, LEAD_WEIGHT = 3.0, 2.0
 LEAD_STEMS = 60
 
@@ -162,7 +162,7 @@ def term_counts(title_stems: str, text_stems: str, entity_keys: list[str]) -> di
         weights[w] += LEAD_WEIGHT if i < LEAD_STEMS else 1.0
     for key, n in Counter(entity_keys).items():
         weights["@" + key] += ENTITY_WEIGHT * (1 + math.log(n))
-    return {t: 1 + math.log(c) for t, c in weights.items()}
+    return {t: 1 + math.log(c) for t, c in weights.items() if c >= 1}
 
 
 def idf(df: int, n: int) -> float:

@@ -37,15 +37,18 @@ def test_store_upsert_new_duplicate_updated(store):
     _, first = row(id="a1")
     assert store.write([first]) == ["new"]
     assert store.write([first]) == ["duplicate"]
-    _, copy = row(id="a2")  # same body under another id
+    _, copy = row(id="a2")  # same body under another id: a republication, stored as a copy
+    assert store.write([copy]) == ["new"]
     assert store.write([copy]) == ["duplicate"]
+    assert store.get("a2")["copy_of"] == "a1" and store.get("a1")["copy_of"] is None
     _, changed = row("Harga cabai turun di pasar.", id="a1")
     assert store.write([changed]) == ["updated"]
-    assert store.count() == 1
+    assert store.count() == 2
     assert store.get("a1")["text"] == "Harga cabai turun di pasar."
+    assert store.get("a2")["copy_of"] is None  # the text it copied is gone from a1
     # The full-text index follows the update.
     assert search(store, "turun")["total"] == 1
-    assert search(store, "naik")["total"] == 0
+    assert [r["id"] for r in search(store, "naik")["rows"]] == ["a2"]  # the old text lives on in a2
     if store.backend == "sqlite":
         assert store.integrity_check() == "ok"
 
@@ -53,7 +56,8 @@ def test_store_upsert_new_duplicate_updated(store):
 def test_store_duplicates_within_one_batch(store):
     _, a = row(id="x")
     _, b = row(id="y")
-    assert store.write([a, b]) == ["new", "duplicate"]
+    assert store.write([a, b]) == ["new", "new"]
+    assert store.get("y")["copy_of"] == "x"
 
 
 def test_store_fact_tables_follow_the_record(store):

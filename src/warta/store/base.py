@@ -17,7 +17,8 @@ from ..stemming import stem_text
 
 NEW, UPDATED, DUPLICATE = "new", "updated", "duplicate"
 # Tables whose row counts say whether two stores hold the same corpus.
-COUNTED = ("articles", "entities", "mentions", "times", "quotes", "events", "entity_links", "entity_corrections")
+COUNTED = ("articles", "entities", "mentions", "times", "quotes", "events", "entity_links", "entity_corrections",
+           "stories")
 
 
 @dataclass
@@ -100,12 +101,29 @@ class Store(Protocol):
 
     # -- search and analysis ---------------------------------------------------------------
     def search(self, query: ParsedQuery, filters: Filters, *, limit: int, offset: int,
-               facets: bool) -> dict[str, Any]:
-        """{"total", "rows": [{id, title, outlet, published, text, score}], "facets"?}, best
-        first (higher score is better)."""
+               facets: bool, copies: bool = False) -> dict[str, Any]:
+        """{"total", "rows": [{id, title, outlet, published, text, score, copies, also_in}],
+        "facets"?}, best first (higher score is better); one row per group of copies unless
+        ``copies``."""
     def timeline(self, query: ParsedQuery | None, filters: Filters, *, limit: int) -> dict[str, Any]:
         """Time expressions resolved to a day, in date order."""
-    def top_entities(self, *, label: str | None, top: int) -> list[dict[str, Any]]: ...
+    def top_entities(self, *, label: str | None, top: int, since: str | None = None) -> list[dict[str, Any]]:
+        """Entities named in most articles (published on or after ``since``)."""
+    def latest(self, limit: int) -> list[dict[str, Any]]:
+        """The most recently published originals: {id, title, outlet, published, story}."""
+
+    # -- copies and stories (warta.stories) -----------------------------------------------
+    def rebuild_stories(self, progress=None) -> dict[str, int]:
+        """Find every copy and story again from what is stored, in publication order.
+        Counts: articles, stories, copies."""
+    def stories(self, filters: Filters, *, limit: int, order: str = "recent") -> dict[str, Any]:
+        """{"total", "stories": [{id, title, articles, outlets, first, last, size, first_reporter,
+        per_day}]}: most recent (``order="recent"``) or biggest (``"size"``) first."""
+    def story(self, ident: str) -> dict[str, Any] | None:
+        """One story: its articles in publication order (with copy_of), first reporter, copies,
+        entities, quotes by speaker and dated times."""
+    def copies(self, ident: str) -> list[dict[str, Any]]:
+        """The other publications of this article's text."""
     def entity_key(self, key: str, *, alias: str | None) -> str | None:
         """The key of the entity ``key`` (else of the one most often written ``alias``), if stored."""
     def entity(self, key: str, *, alias: str | None, limit: int) -> dict[str, Any] | None:

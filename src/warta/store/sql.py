@@ -433,10 +433,21 @@ class SQLStore:
         placed_before = {r["pk"] for r in self._in(
             conn, "SELECT article_pk AS pk FROM copy_signatures WHERE article_pk IN ({0}) UNION "
                   "SELECT pk FROM articles WHERE pk IN ({0}) AND story_pk IS NOT NULL", [p for p, _, _ in placed])}
-        originals = []
-        for pk, row, rec in placed:
+        originals, queue, done = [], list(placed), set()
+        while queue:
+            pk, row, rec = queue.pop(0)
+            if pk in done:
+                continue
+            done.add(pk)
             if pk in placed_before:  # an update: out of its old story and copy group first
+                # Its copies are found again: the text they copied may be gone.
+                followers = [r["pk"] for r in self._exec(conn, "SELECT pk FROM articles WHERE copy_of_pk = :pk",
+                                                         {"pk": pk}).fetchall() if r["pk"] not in done]
                 self._unplace(conn, pk)
+                for f in followers:
+                    self._unplace(conn, f)
+                    placed_before.discard(f)
+                queue += self._placeable(conn, followers)
             root = self._find_copies(conn, pk, row, rec)
             if root is None:
                 originals.append((pk, row, rec))
@@ -455,6 +466,12 @@ class SQLStore:
         total = self._exec(conn, "SELECT count(*) AS n FROM story_members").fetchone()["n"] + len(originals)
         for pk, row, rec in originals:
             self._join_story(conn, pk, row, stories.vector(counts[pk], df, total))
+
+    def _placeable(self, conn, pks: list[int]) -> list[tuple[int, Row, dict[str, Any]]]:
+        rows = {r["pk"]: r for r in self._in(conn, f"SELECT pk, {', '.join(_ARTICLE_COLUMNS)} FROM articles "
+                                                   "WHERE pk IN ({})", pks)}
+        return [(pk, Row(**{c: rows[pk][c] for c in _ARTICLE_COLUMNS}), json.loads(rows[pk]["record"]))
+                for pk in pks if pk in rows]
 
     def _unplace(self, conn, pk: int) -> None:
         """Take an article out of its story and the copy index (before it is placed again)."""
@@ -598,10 +615,7 @@ class SQLStore:
                                                        "published, pk").fetchall()]
             for i in range(0, len(order), _PAGE):
                 chunk = order[i:i + _PAGE]
-                rows = {r["pk"]: r for r in self._in(conn, f"SELECT pk, {', '.join(_ARTICLE_COLUMNS)} FROM articles "
-                                                           "WHERE pk IN ({})", chunk)}
-                self._place(conn, [(pk, Row(**{c: rows[pk][c] for c in _ARTICLE_COLUMNS}),
-                                    json.loads(rows[pk]["record"])) for pk in chunk])
+                self._place(conn, self._placeable(conn, chunk))
                 if progress:
                     progress(len(chunk))
             self._exec(conn, "UPDATE story_state SET built = 1")
@@ -712,15 +726,33 @@ class SQLStore:
             params["date_to"] = filters.date_to
 
     def search(self, query: ParsedQuery, filters: Filters, *, limit: int = 20, offset: int = 0,
-               facets: bool = False) -> dict[str, Any]:
+               facets: bool = False, copies: bool = False) -> dict[str, Any]:
         source, match, score, params = self._ranked(query)
         where = [match]
         self._filter(filters, "a.published", where, params)
         base = f"FROM {source} WHERE " + " AND ".join(where)
-        total = self._scalar(f"SELECT count(*) AS n {base}", params)
-        rows = self._all(f"SELECT a.id, a.title, a.outlet, a.published, a.text, {score} AS score {base} "
-                         "ORDER BY score DESC, a.pk LIMIT :limit OFFSET :offset",
-                         {**params, "limit": max(0, int(limit)), "offset": max(0, int(offset))})
+        paging = {**params, "limit": max(0, int(limit)), "offset": max(0, int(offset))}
+        if copies:  # every copy a hit of its own
+            total = self._scalar(f"SELECT count(*) AS n {base}", params)
+            rows = self._all(f"SELECT a.id, a.title, a.outlet, a.published, a.text, {score} AS score, "
+                             f"coalesce(a.copy_of_pk, a.pk) AS grp {base} ORDER BY score DESC, a.pk "
+                             "LIMIT :limit OFFSET :offset", paging)
+        else:  # one hit per group of copies: its best-scoring member
+            ranked = (f"SELECT pk, grp, score, row_number() OVER (PARTITION BY grp ORDER BY score DESC, pk) AS rn "
+                      f"FROM (SELECT a.pk AS pk, coalesce(a.copy_of_pk, a.pk) AS grp, {score} AS score {base}) x")
+            total = self._scalar(f"SELECT count(*) AS n FROM ({ranked}) r WHERE r.rn = 1", params)
+            rows = self._all(f"SELECT a.id, a.title, a.outlet, a.published, a.text, r.score, r.grp FROM ({ranked}) r "
+                             "JOIN articles a ON a.pk = r.pk WHERE r.rn = 1 ORDER BY r.score DESC, a.pk "
+                             "LIMIT :limit OFFSET :offset", paging)
+        with self._reading() as conn:
+            group: dict[int, list[dict]] = {}
+            for r in self._in(conn, "SELECT id, outlet, coalesce(copy_of_pk, pk) AS grp FROM articles "
+                                    "WHERE pk IN ({0}) OR copy_of_pk IN ({0})", [r["grp"] for r in rows]):
+                group.setdefault(r["grp"], []).append(r)
+        for r in rows:
+            others = [g for g in group.get(r.pop("grp"), []) if g["id"] != r["id"]]
+            r["copies"] = [g["id"] for g in others]
+            r["also_in"] = list(dict.fromkeys(g["outlet"] for g in others if g["outlet"] and g["outlet"] != r["outlet"]))
         result: dict[str, Any] = {"total": total, "rows": rows}
         if facets:
             result["facets"] = self._facets(base, params)
@@ -763,15 +795,25 @@ class SQLStore:
                          {**params, "limit": max(0, int(limit))})
         return {"total": total, "rows": rows}
 
-    def top_entities(self, *, label: str | None = None, top: int = 20) -> list[dict[str, Any]]:
-        where, params = "", {"top": max(0, int(top))}
+    def top_entities(self, *, label: str | None = None, top: int = 20, since: str | None = None) -> list[dict[str, Any]]:
+        conds, params = [], {"top": max(0, int(top))}
         if label:
-            where = "WHERE e.label = :label"
+            conds.append("e.label = :label")
             params["label"] = label.upper()
+        if since:  # named in articles published since then
+            conds.append("m.article_pk IN (SELECT pk FROM articles WHERE published >= :since)")
+            params["since"] = since
+        where = "WHERE " + " AND ".join(conds) if conds else ""
         return self._all(
             "SELECT e.key, e.name, e.label, e.country, count(*) AS mentions, "
             "count(DISTINCT m.article_pk) AS articles FROM mentions m JOIN entities e ON e.key = m.entity_key "
             f"{where} GROUP BY e.key ORDER BY articles DESC, mentions DESC, e.name LIMIT :top", params)
+
+    def latest(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The most recently published articles (originals; copies are named with theirs)."""
+        return self._all("SELECT a.id, a.title, a.outlet, a.published, s.id AS story FROM articles a "
+                         "LEFT JOIN stories s ON s.pk = a.story_pk WHERE a.copy_of_pk IS NULL "
+                         "ORDER BY a.published IS NULL, a.published DESC, a.pk DESC LIMIT :n", {"n": max(0, int(limit))})
 
     def _entity_row(self, key: str, alias: str | None) -> dict[str, Any] | None:
         entity = self._one("SELECT e.key, e.name, e.label, e.country FROM entities e WHERE e.key = coalesce("
@@ -864,6 +906,86 @@ class SQLStore:
         per_day = self._all(f'SELECT substr(coalesce(ev."when", a.published), 1, 10) AS day, count(*) AS n {base} '
                             "GROUP BY 1 ORDER BY 1 NULLS FIRST", params)
         return {"total": total, "rows": rows, "per_day": per_day}
+
+    # -- stories --------------------------------------------------------------------------
+
+    def stories(self, filters: Filters, *, limit: int = 20, order: str = "recent") -> dict[str, Any]:
+        where, params = [], {}
+        if filters.date_from:
+            where.append("s.last >= :date_from")
+            params["date_from"] = filters.date_from
+        if filters.date_to:
+            where.append("s.first <= :date_to")
+            params["date_to"] = filters.date_to + "~"
+        if filters.entity:
+            where.append("s.pk IN (SELECT a.story_pk FROM articles a JOIN mentions m ON m.article_pk = a.pk "
+                         "WHERE m.entity_key = :entity)")
+            params["entity"] = filters.entity
+        if filters.outlet:
+            where.append("s.pk IN (SELECT story_pk FROM articles WHERE lower(outlet) = lower(:outlet))")
+            params["outlet"] = filters.outlet
+        base = "FROM stories s" + (" WHERE " + " AND ".join(where) if where else "")
+        by = ("s.articles DESC, s.last DESC" if order == "size" else "s.last IS NULL, s.last DESC, s.articles DESC")
+        total = self._scalar(f"SELECT count(*) AS n {base}", params)
+        found = self._all("SELECT s.pk, s.id, s.first, s.last, s.articles AS size, s.outlets AS outlet_count, "
+                          "h.title, f.id AS first_id, f.outlet AS first_outlet "
+                          f"{base.replace('FROM stories s', 'FROM stories s LEFT JOIN articles h ON h.pk = s.headline_pk LEFT JOIN articles f ON f.pk = s.first_pk', 1)} "
+                          f"ORDER BY {by}, s.pk LIMIT :limit", {**params, "limit": max(0, int(limit))})
+        members: dict[int, list[dict]] = {}
+        with self._reading() as conn:
+            for r in self._in(conn, "SELECT story_pk, id, outlet, published FROM articles WHERE story_pk IN ({}) "
+                                    "ORDER BY published IS NULL, published, pk", [f["pk"] for f in found]):
+                members.setdefault(r["story_pk"], []).append(r)
+        rows = []
+        for f in found:
+            arts = members.get(f["pk"], [])
+            outlets = list(dict.fromkeys(a["outlet"] for a in arts if a["outlet"]))
+            rows.append({"id": f["id"], "title": f["title"], "articles": [a["id"] for a in arts], "outlets": outlets,
+                         "first": f["first"], "last": f["last"], "size": f["size"],
+                         "first_reporter": {"id": f["first_id"], "outlet": f["first_outlet"]},
+                         "per_day": [{"day": d, "articles": n} for d, n in
+                                     sorted(Counter((a["published"] or "")[:10] for a in arts if a["published"]).items())]})
+        return {"total": total, "stories": rows}
+
+    def story(self, ident: str) -> dict[str, Any] | None:
+        s = self._one("SELECT s.pk, s.id, s.first, s.last, s.articles AS size, h.title, s.first_pk FROM stories s "
+                      "LEFT JOIN articles h ON h.pk = s.headline_pk WHERE s.id = :i", {"i": ident})
+        if s is None:
+            return None
+        k = {"s": s["pk"]}
+        arts = self._all("SELECT a.pk, a.id, a.url, a.title, a.outlet, a.published, o.id AS copy_of FROM articles a "
+                         "LEFT JOIN articles o ON o.pk = a.copy_of_pk WHERE a.story_pk = :s "
+                         "ORDER BY a.published IS NULL, a.published, a.pk", k)
+        first = next((a for a in arts if a["pk"] == s["first_pk"]), arts[0] if arts else None)
+        entities = self._all(
+            "SELECT e.key, e.name, e.label, count(DISTINCT m.article_pk) AS articles FROM mentions m "
+            "JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.pk = m.article_pk "
+            "WHERE a.story_pk = :s AND a.copy_of_pk IS NULL GROUP BY e.key ORDER BY articles DESC, e.name LIMIT 20", k)
+        quotes = self._all(
+            "SELECT q.text, q.speaker, q.speaker_text, (SELECT name FROM entities WHERE key = q.speaker) AS speaker_name, "
+            "a.id, a.outlet, a.published FROM quotes q JOIN articles a ON a.pk = q.article_pk "
+            "WHERE a.story_pk = :s AND a.copy_of_pk IS NULL ORDER BY a.published IS NULL, a.published, a.pk, q.start", k)
+        by_speaker: dict[str, dict[str, Any]] = {}
+        for q in quotes:
+            who = q["speaker_name"] or q["speaker_text"] or "(unattributed)"
+            by_speaker.setdefault(who, {"speaker": who, "key": q["speaker"], "quotes": []})["quotes"].append(
+                {"text": q["text"], "id": q["id"], "outlet": q["outlet"], "published": q["published"]})
+        times = self._all(
+            "SELECT t.day, t.value, t.text, a.id FROM times t JOIN articles a ON a.pk = t.article_pk "
+            "WHERE a.story_pk = :s AND a.copy_of_pk IS NULL AND t.day IS NOT NULL ORDER BY t.day, a.pk, t.start", k)
+        strip = [{k2: v for k2, v in a.items() if k2 != "pk"} for a in arts]
+        return {"id": s["id"], "title": s["title"], "first": s["first"], "last": s["last"], "size": s["size"],
+                "articles": strip, "outlets": list(dict.fromkeys(a["outlet"] for a in arts if a["outlet"])),
+                "first_reporter": {k2: first[k2] for k2 in ("id", "outlet", "published", "title")} if first else None,
+                "copies": [a for a in strip if a["copy_of"]],
+                "entities": entities, "quotes": sorted(by_speaker.values(), key=lambda x: -len(x["quotes"])),
+                "times": times}
+
+    def copies(self, ident: str) -> list[dict[str, Any]]:
+        """The other publications of this article's text (its original and the original's copies)."""
+        return self._all("SELECT c.id, c.url, c.title, c.outlet, c.published, c.copy_of_pk IS NULL AS original "
+                         "FROM articles a JOIN articles c ON coalesce(c.copy_of_pk, c.pk) = coalesce(a.copy_of_pk, a.pk) "
+                         "WHERE a.id = :i AND c.pk != a.pk ORDER BY c.published IS NULL, c.published, c.pk", {"i": ident})
 
     def _identity_upgrade(self, applied: list[str]) -> list[str]:
         """A corpus stored before identities were linked gets its evidence and links now (and

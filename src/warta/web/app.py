@@ -17,9 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -28,8 +28,8 @@ from .. import __version__
 from ..api import analyze_document
 from ..errors import QueryError, StoreError, WartaError
 from ..sources import document_from_dict
-from ..search import entity_profile, list_events, search, search_quotes
-from .charts import bar_chart, network
+from ..search import entity_profile, list_events, list_stories, search, search_quotes
+from .charts import bar_chart, network, per_day_counts, sparkline
 from ..store import Store, display, open_store, prepare_row
 from .highlight import article_html
 
@@ -133,32 +133,109 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
         body = error_body(500, f"internal error ({type(exc).__name__})")
         return JSONResponse(body, status_code=500)
 
-    @app.get("/", include_in_schema=False)
-    def home():
-        return RedirectResponse("/search")
+    def _front() -> dict[str, Any]:
+        figures = read(lambda s: s.stats())
+        since = None
+        if figures["last_published"]:  # the corpus's last week, not the clock's: an archive has one too
+            import datetime as dt
+
+            try:
+                since = (dt.date.fromisoformat(figures["last_published"][:10]) - dt.timedelta(days=7)).isoformat()
+            except ValueError:
+                since = None
+        stories = read(list_stories, date_from=since, limit=12, order="size")["stories"]
+        return {"ok": True, "counts": figures["counts"], "first_published": figures["first_published"],
+                "last_published": figures["last_published"], "since": since, "stories": stories,
+                "entities": read(lambda s: s.top_entities(top=15, since=since)),
+                "latest": read(lambda s: s.latest(15))}
+
+    def _sparked(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**s, "spark": sparkline(per_day_counts(s["per_day"], s["first"], s["last"]))} for s in stories]
+
+    @app.get("/index.json")
+    def front_json():
+        """The front page: biggest stories of the corpus's last week, most named entities, latest articles, counts."""
+        return _front()
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request):
+        front = _front()
+        if _wants_json(request):
+            return JSONResponse(front)
+        f = {"counts": front["counts"], "first_published": front["first_published"],
+             "last_published": front["last_published"]}
+        return TEMPLATES.TemplateResponse(request, "home.html", {
+            "f": f, "since": front["since"], "stories": _sparked(front["stories"]), "entities": front["entities"],
+            "latest": front["latest"]})
+
+    def _stories(entity: str | None, outlet: str | None, date_from: str | None, date_to: str | None,
+                 limit: int) -> dict[str, Any]:
+        if not 0 < limit <= 500:
+            raise HTTPException(400, "limit: must be between 1 and 500")
+        return {"ok": True, **read(list_stories, entity=entity or None, outlet=outlet or None,
+                                   date_from=date_from or None, date_to=date_to or None, limit=limit)}
+
+    @app.get("/stories.json")
+    def stories_json(entity: str | None = None, outlet: str | None = None, date_from: str | None = Query(None, alias="from"),
+                     date_to: str | None = Query(None, alias="to"), limit: int = 50):
+        """Recent stories: {"ok": true, "total": N, "stories": [{id, title, articles, outlets, first, last, ...}]}."""
+        return _stories(entity, outlet, date_from, date_to, limit)
+
+    @app.get("/stories", response_class=HTMLResponse)
+    def stories_page(request: Request, entity: str | None = None, outlet: str | None = None,
+                     date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
+                     limit: int = 50):
+        result = _stories(entity, outlet, date_from, date_to, limit)
+        if _wants_json(request):
+            return JSONResponse(result)
+        return TEMPLATES.TemplateResponse(request, "stories.html", {
+            "stories": _sparked(result["stories"]), "total": result["total"], "note": result.get("note"),
+            "entity": entity or "", "outlet": outlet or "", "date_from": date_from or "", "date_to": date_to or ""})
+
+    def _story(ident: str) -> dict[str, Any]:
+        story = read(lambda s: s.story(ident))
+        if story is None:
+            raise HTTPException(404, f"{ident}: no such story")
+        return story
+
+    @app.get("/stories/{ident}.json")
+    def story_json(ident: str):
+        """One story: articles in order of publication, first reporter, copies, entities, quotes, times."""
+        return {"ok": True, "story": _story(ident)}
+
+    @app.get("/stories/{ident}", response_class=HTMLResponse)
+    def story_page(request: Request, ident: str):
+        story = _story(ident)
+        if _wants_json(request):
+            return JSONResponse({"ok": True, "story": story})
+        per_day = sorted({(a["published"] or "")[:10] for a in story["articles"] if a["published"]})
+        chart = bar_chart([(d, sum(1 for a in story["articles"] if (a["published"] or "")[:10] == d)) for d in per_day])
+        return TEMPLATES.TemplateResponse(request, "story.html", {"s": story, "chart": chart})
 
     def _search(request: Request, q: str, outlet: str | None, date_from: str | None, date_to: str | None,
-                page: int, entity: str | None = None, label: str | None = None) -> dict[str, Any]:
+                page: int, entity: str | None = None, label: str | None = None,
+                every_copy: bool = False) -> dict[str, Any]:
         if page < 1 or page > 1000:
             raise HTTPException(400, "page: must be between 1 and 1000")
         if not q.strip():
             return {"ok": True, "total": 0, "rows": [], "q": q, "page": page, "facets": {}}
         result = read(search, q, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity,
-                      label=label, limit=20, offset=(page - 1) * 20, facets=True)
+                      label=label, limit=20, offset=(page - 1) * 20, facets=True, copies=every_copy)
         return {"ok": True, "q": q, "page": page, **result}
 
     @app.get("/search.json")
     def search_json(request: Request, q: str = "", outlet: str | None = None, date_from: str | None = None,
                     date_to: str | None = None, entity: str | None = None, label: str | None = None,
-                    page: int = 1):
-        """Full-text search: {"ok": true, "total": N, "rows": [...], "facets": {...}}."""
-        return _search(request, q, outlet, date_from, date_to, page, entity, label)
+                    page: int = 1, all: bool = False):
+        """Full-text search: {"ok": true, "total": N, "rows": [...], "facets": {...}}; one row per
+        group of copies (``copies``, ``also_in``), every copy with ``all=1``."""
+        return _search(request, q, outlet, date_from, date_to, page, entity, label, all)
 
     @app.get("/search", response_class=HTMLResponse)
     def search_page(request: Request, q: str = "", outlet: str | None = None, date_from: str | None = None,
                     date_to: str | None = None, entity: str | None = None, label: str | None = None,
-                    page: int = 1):
-        result = _search(request, q, outlet, date_from, date_to, page, entity, label)
+                    page: int = 1, all: bool = False):
+        result = _search(request, q, outlet, date_from, date_to, page, entity, label, all)
         if _wants_json(request):
             return JSONResponse(result)
         filters = {"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to,
@@ -207,8 +284,11 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
         record = _article(ident)
         if _wants_json(request):
             return JSONResponse({"ok": True, "article": record})
+        copies = read(lambda s: s.copies(record["id"]))
+        story = read(lambda s: s.story(record["story"])) if record.get("story") else None
         return TEMPLATES.TemplateResponse(request, "article.html",
-                                          {"a": record, "body": article_html(record)},
+                                          {"a": record, "body": article_html(record), "copies": copies,
+                                           "story_title": story["title"] if story else None},
                                           headers={"Link": f'</articles/{ident}.json>; rel="alternate"'})
 
     def _entity(key: str) -> dict[str, Any]:
@@ -217,6 +297,7 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
             raise HTTPException(404, f"{key}: no such entity")
         profile["quotes"] = read(search_quotes, None, speaker=profile["key"], limit=50)["rows"]
         profile["events"] = read(list_events, entity=profile["key"], limit=50)["rows"]
+        profile["stories"] = read(list_stories, entity=profile["key"], limit=50, order="size")["stories"]
         return profile
 
     @app.get("/entities/{key}.json")

@@ -47,3 +47,32 @@ def network(center: str, neighbours: list[tuple[str, str, str, int]], size: int 
     parts.append(f'<circle cx="{c}" cy="{c}" r="12" class="node center"/><text x="{c}" y="{c + 28}" '
                  f'text-anchor="middle" class="center">{escape(center[:32])}</text></svg>')
     return "".join(parts)
+
+
+def sparkline(counts: list[int], width: int = 120, height: int = 24) -> str:
+    """A small line of articles per day (one point a day, from the first to the last)."""
+    if not counts:
+        return ""
+    top = max(counts) or 1
+    step = width / max(len(counts) - 1, 1)
+    points = " ".join(f"{i * step:.1f},{height - 2 - (height - 4) * c / top:.1f}" for i, c in enumerate(counts))
+    if len(counts) == 1:
+        points = f"0,{height - 2 - (height - 4):.1f} {width},{height - 2 - (height - 4):.1f}"
+    return (f'<svg class="spark" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+            f'<title>{" · ".join(str(c) for c in counts)} articles a day</title>'
+            f'<polyline points="{points}" fill="none" class="line"/></svg>')
+
+
+def per_day_counts(per_day: list[dict], first: str | None, last: str | None) -> list[int]:
+    """Articles per day from ``first`` to ``last``, days without articles as zero."""
+    import datetime as dt
+
+    if not per_day:
+        return []
+    known = {d["day"]: d["articles"] for d in per_day}
+    try:
+        lo, hi = dt.date.fromisoformat(min(known)), dt.date.fromisoformat(max(known))
+    except ValueError:
+        return list(known.values())
+    days = min((hi - lo).days, 90)
+    return [known.get((lo + dt.timedelta(days=i)).isoformat(), 0) for i in range(days + 1)]
