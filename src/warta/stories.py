@@ -125,7 +125,7 @@ def named_source(record: dict[str, Any]) -> str | None:
 # -- stories -----------------------------------------------------------------------------
 
 WINDOW_DAYS = 4  # a story's articles lie within this many days of its last one
-STORY_THRESHOLD = 0.125  # cosine to the centroid to join a story (tuned on the dev half of eval/stories)
+STORY_THRESHOLD = 0.175  # cosine to the centroid to join a story (tuned on the dev half of eval/stories)
 TERMS = 150  # terms kept in an article's vector and a story's centroid
 QUERY_TERMS = 40  # the article's strongest terms that look for candidate stories
 ENTITY_WEIGHT = 3.0
@@ -149,9 +149,19 @@ def _stopwords() -> frozenset[str]:
     return frozenset(words | {stem_word(w) for w in words})
 
 
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_PENALTY = 0.7  # an article whose places are none of the story's: each region's event is its own
+
+
+def entity_terms(record: dict[str, Any]) -> list[str]:
+    """The article's entities as terms: ``#key`` for places, ``@key`` for the others."""
+    return [("#" if e.get("label") in PLACE_LABELS else "@") + e["entity"]
+            for e in record.get("entities") or [] if e.get("entity")]
+
+
 def term_counts(title_stems: str, text_stems: str, entity_keys: list[str]) -> dict[str, float]:
-    """Weighted term frequencies of one article: title and lead count more; entity keys are
-    terms of their own (``@joko-widodo``). The IDF comes later, from the corpus."""
+    """Weighted term frequencies of one article: title and lead count more; entities are
+    terms of their own (``entity_terms``). The IDF comes later, from the corpus."""
     stop = _stopwords()
     weights: Counter = Counter()
     for w in title_stems.split():
@@ -160,8 +170,8 @@ def term_counts(title_stems: str, text_stems: str, entity_keys: list[str]) -> di
     body = [w for w in text_stems.split() if w not in stop and len(w) > 2]
     for i, w in enumerate(body):
         weights[w] += LEAD_WEIGHT if i < LEAD_STEMS else 1.0
-    for key, n in Counter(entity_keys).items():
-        weights["@" + key] += ENTITY_WEIGHT * (1 + math.log(n))
+    for term, n in Counter(entity_keys).items():
+        weights[term] += ENTITY_WEIGHT * (1 + math.log(n))
     return {t: 1 + math.log(c) for t, c in weights.items() if c >= 1}
 
 
@@ -222,6 +232,9 @@ def story_score(v: dict[str, float], c: dict[str, float], published: str | None,
                 last: str | None) -> float:
     """How well an article fits a story: cosine to the centroid, lowered a little per day away."""
     s = cosine(v, c)
+    here, there = {t for t in v if t[0] == "#"}, {t for t in c if t[0] == "#"}
+    if here and there and not here & there:
+        s *= PLACE_PENALTY
     d, lo, hi = day(published), day(first), day(last)
     if d and lo and hi:
         gap = (lo - d).days if d < lo else (d - hi).days if d > hi else 0

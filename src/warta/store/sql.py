@@ -455,8 +455,7 @@ class SQLStore:
                 self._join_copy(conn, pk, root)
         if not originals:
             return
-        counts = {pk: stories.term_counts(row.title_stems, row.text_stems,
-                                          [e["entity"] for e in rec.get("entities") or [] if e.get("entity")])
+        counts = {pk: stories.term_counts(row.title_stems, row.text_stems, stories.entity_terms(rec))
                   for pk, row, rec in originals}
         seen = Counter(t for c in counts.values() for t in c)
         self._many(conn, "INSERT INTO story_df (term, n) VALUES (:t, :n) "
