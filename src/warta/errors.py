@@ -14,6 +14,9 @@ class InputError(WartaError):
         self.problem = problem
         super().__init__(f"{source}: {problem}")
 
+    def __reduce__(self):  # crosses process boundaries (worker pools) intact
+        return type(self), (self.source, self.problem)
+
 
 class StoreError(WartaError):
     """The database could not be opened or written."""

@@ -128,6 +128,7 @@ WINDOW_DAYS = 4  # a story's articles lie within this many days of its last one
 STORY_THRESHOLD = 0.175  # cosine to the centroid to join a story (tuned on the dev half of eval/stories)
 TERMS = 150  # terms kept in an article's vector and a story's centroid
 QUERY_TERMS = 40  # the article's strongest terms that look for candidate stories
+LOOKUP_TERMS = 40  # a story's strongest terms that it is looked up by
 ENTITY_WEIGHT = 3.0
 TITLE_WEIGHT, LEAD_WEIGHT = 3.0, 2.0
 LEAD_STEMS = 60
@@ -186,6 +187,15 @@ def vector(counts: dict[str, float], df: dict[str, int], n: int, keep: int = TER
     return normalised(top)
 
 
+QUERY_DF = 0.05  # terms in more of the corpus than this do not look for candidates (they match everything)
+
+
+def query_terms(v: dict[str, float], df: dict[str, int], n: int) -> list[str]:
+    """The article's strongest terms that few articles share: what finds its candidate stories."""
+    rare = [t for t in v if df.get(t, 0) <= max(2, QUERY_DF * n)]
+    return sorted(rare, key=lambda t: (-v[t], t))[:QUERY_TERMS]
+
+
 def normalised(v: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
     return {t: x / norm for t, x in v.items()}
@@ -202,12 +212,19 @@ def centroid(total: dict[str, float], keep: int = TERMS) -> dict[str, float]:
     return normalised(dict(sorted(total.items(), key=lambda x: (-x[1], x[0]))[:keep]))
 
 
+TOTAL_TERMS = 4 * TERMS  # the sum a story keeps of its members' vectors: bounded, its strongest terms
+
+
 def add(total: dict[str, float], v: dict[str, float], sign: float = 1.0) -> dict[str, float]:
+    """``total`` plus (or minus) ``v``, cut to its TOTAL_TERMS strongest terms (a story's
+    memory stays bounded however many articles it gathers)."""
     out = dict(total)
     for t, x in v.items():
         out[t] = out.get(t, 0.0) + sign * x
         if out[t] <= 1e-9:
             del out[t]
+    if len(out) > TOTAL_TERMS:
+        out = dict(sorted(out.items(), key=lambda x: (-x[1], x[0]))[:TOTAL_TERMS])
     return out
 
 

@@ -66,6 +66,7 @@ class SQLStore:
     url: str
     backend = "sql"  # the backend's name, in stats
     retries = 8
+    place_stories = True  # find copies and stories as articles are written (off: a benchmark's baseline)
 
     # -- hooks ----------------------------------------------------------------------------
 
@@ -428,7 +429,7 @@ class SQLStore:
 
     def _place(self, conn, placed: list[tuple[int, Row, dict[str, Any]]]) -> None:
         """Find each new or updated article's copies and story, in the order written."""
-        if not placed:
+        if not placed or not self.place_stories:
             return
         placed_before = {r["pk"] for r in self._in(
             conn, "SELECT article_pk AS pk FROM copy_signatures WHERE article_pk IN ({0}) UNION "
@@ -464,7 +465,8 @@ class SQLStore:
         df = {r["term"]: r["n"] for r in self._in(conn, "SELECT term, n FROM story_df WHERE term IN ({})", seen)}
         total = self._exec(conn, "SELECT count(*) AS n FROM story_members").fetchone()["n"] + len(originals)
         for pk, row, rec in originals:
-            self._join_story(conn, pk, row, stories.vector(counts[pk], df, total))
+            vec = stories.vector(counts[pk], df, total)
+            self._join_story(conn, pk, row, vec, stories.query_terms(vec, df, total))
 
     def _placeable(self, conn, pks: list[int]) -> list[tuple[int, Row, dict[str, Any]]]:
         rows = {r["pk"]: r for r in self._in(conn, f"SELECT pk, {', '.join(_ARTICLE_COLUMNS)} FROM articles "
@@ -534,11 +536,11 @@ class SQLStore:
             self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk", {"s": story, "pk": pk})
             self._summarise_story(conn, story)
 
-    def _join_story(self, conn, pk: int, row: Row, vec: dict[str, float]) -> None:
+    def _join_story(self, conn, pk: int, row: Row, vec: dict[str, float], query: list[str]) -> None:
         """Put an original into the story it fits best, or a new one."""
         story = self._exec(conn, "SELECT story_pk FROM articles WHERE pk = :pk", {"pk": pk}).fetchone()["story_pk"]
-        if story is None and vec:
-            story = self._best_story(conn, row.published, vec)
+        if story is None and query:
+            story = self._best_story(conn, row.published, vec, query)
         if story is None:
             # Named after the article that started it: the same id when rebuilt in the same order.
             sid = "s-" + hashlib.sha1(row.id.encode("utf-8")).hexdigest()[:12]
@@ -550,59 +552,76 @@ class SQLStore:
                    {"pk": pk, "s": story, "v": json.dumps(vec, sort_keys=True)})
         self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk OR copy_of_pk = :pk", {"s": story, "pk": pk})
         total = json.loads(self._exec(conn, "SELECT total FROM stories WHERE pk = :s", {"s": story}).fetchone()["total"])
-        self._set_centroid(conn, story, stories.add(total, vec))
-        self._summarise_story(conn, story)
+        self._set_centroid(conn, story, stories.add(total, vec), row.published)
+        self._summarise_story(conn, story, joined=(pk, vec))
 
-    def _best_story(self, conn, published: str | None, vec: dict[str, float]) -> int | None:
-        query = sorted(vec, key=lambda t: (-vec[t], t))[:stories.QUERY_TERMS]
+    def _best_story(self, conn, published: str | None, vec: dict[str, float], query: list[str]) -> int | None:
         span = stories.window(published)
         when, params = "", {}
         if span:
-            when = " AND s.last >= :lo AND s.first <= :hi"
+            when = " AND st.last >= :lo AND s.first <= :hi"
             params = {"lo": span[0], "hi": span[1]}
-        partial: Counter = Counter()
-        for r in self._in(conn, "SELECT st.story_pk, st.term, st.weight FROM story_terms st JOIN stories s "
-                                f"ON s.pk = st.story_pk WHERE st.term IN ({{}}){when}", query, params):
-            partial[r["story_pk"]] += vec[r["term"]] * r["weight"]
+        # The dot product over the query terms, summed by the engine: few rows come back.
+        names = {f"t{i}": t for i, t in enumerate(query)}
+        weights = {f"w{i}": vec[t] for i, t in enumerate(query)}
+        case = " ".join(f"WHEN :t{i} THEN :w{i}" for i in range(len(query)))
+        partial = self._exec(conn, f"SELECT st.story_pk, sum(st.weight * CASE st.term {case} ELSE 0 END) AS score "
+                                   f"FROM story_terms st JOIN stories s ON s.pk = st.story_pk "
+                                   f"WHERE st.term IN ({', '.join(':' + n for n in names)}){when} "
+                                   "GROUP BY st.story_pk ORDER BY score DESC, st.story_pk LIMIT 5",
+                             {**params, **names, **weights}).fetchall()
         best, best_score = None, stories.STORY_THRESHOLD
-        shortlist = [s for s, x in partial.most_common(5) if x >= stories.STORY_THRESHOLD / 3]
+        shortlist = [r["story_pk"] for r in partial if r["score"] >= stories.STORY_THRESHOLD / 3]
         if not shortlist:
             return None
-        cents: dict[int, dict[str, float]] = {}
-        for r in self._in(conn, "SELECT story_pk, term, weight FROM story_terms WHERE story_pk IN ({})", shortlist):
-            cents.setdefault(r["story_pk"], {})[r["term"]] = r["weight"]
-        spans = {r["pk"]: r for r in self._in(conn, "SELECT pk, first, last FROM stories WHERE pk IN ({})", shortlist)}
+        spans = {r["pk"]: r for r in self._in(conn, "SELECT pk, first, last, total FROM stories WHERE pk IN ({})",
+                                              shortlist)}
         for s in sorted(shortlist):
-            score = stories.story_score(vec, cents.get(s, {}), published, spans[s]["first"], spans[s]["last"])
+            cent = stories.centroid(json.loads(spans[s]["total"]))
+            score = stories.story_score(vec, cent, published, spans[s]["first"], spans[s]["last"])
             if score >= best_score:
                 best, best_score = s, score
         return best
 
-    def _set_centroid(self, conn, story: int, total: dict[str, float]) -> None:
+    def _set_centroid(self, conn, story: int, total: dict[str, float], published: str | None = None) -> None:
+        """Store the story's sum of vectors and its centroid's terms, each with the story's
+        last day (including ``published``, the article that joins it now)."""
+        last = self._exec(conn, "SELECT last FROM stories WHERE pk = :s", {"s": story}).fetchone()["last"]
+        last = max((d for d in (last, published) if d), default=None)
         self._exec(conn, "UPDATE stories SET total = :t WHERE pk = :s", {"t": json.dumps(total, sort_keys=True), "s": story})
         self._exec(conn, "DELETE FROM story_terms WHERE story_pk = :s", {"s": story})
-        self._many(conn, "INSERT INTO story_terms (term, story_pk, weight) VALUES (:t, :s, :w)",
-                   [{"t": t, "s": story, "w": w} for t, w in sorted(stories.centroid(total).items())])
+        cent = stories.centroid(total)  # its strongest terms are what later articles look it up by
+        self._many(conn, "INSERT INTO story_terms (term, story_pk, weight, last) VALUES (:t, :s, :w, :last)",
+                   [{"t": t, "s": story, "w": w, "last": last}
+                    for t, w in sorted(sorted(cent.items(), key=lambda x: -x[1])[:stories.LOOKUP_TERMS])])
 
-    def _summarise_story(self, conn, story: int) -> None:
-        """The story's row from its articles: dates, counts, first reporter, headline."""
-        rows = self._exec(conn, "SELECT pk, published, outlet FROM articles WHERE story_pk = :s", {"s": story}).fetchall()
-        if not rows:
+    def _summarise_story(self, conn, story: int, joined: tuple[int, dict[str, float]] | None = None) -> None:
+        """The story's row from its articles: dates, counts, first reporter, headline (the
+        member closest to the centroid: when ``joined`` (pk, vector) is given, it or the old
+        headline; else every member is looked at)."""
+        agg = self._exec(conn, "SELECT count(*) AS n, min(published) AS first, max(published) AS last, "
+                               "count(DISTINCT outlet) AS o FROM articles WHERE story_pk = :s", {"s": story}).fetchone()
+        if not agg["n"]:
             self._exec(conn, "DELETE FROM stories WHERE pk = :s", {"s": story})
             return
-        dated = [r for r in rows if r["published"]]
-        first = min(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["pk"]))
-        members = self._exec(conn, "SELECT m.article_pk, m.vector, s.total FROM story_members m JOIN stories s "
-                                   "ON s.pk = m.story_pk WHERE m.story_pk = :s", {"s": story}).fetchall()
-        headline = first["pk"]
-        if members:
-            cent = stories.centroid(json.loads(members[0]["total"]))
-            headline = max(members, key=lambda m: (stories.cosine(json.loads(m["vector"]), cent), -m["article_pk"]))["article_pk"]
+        first = self._exec(conn, "SELECT pk FROM articles WHERE story_pk = :s ORDER BY published IS NULL, published, pk "
+                                 "LIMIT 1", {"s": story}).fetchone()["pk"]
+        old = self._exec(conn, "SELECT s.headline_pk, s.total, m.vector FROM stories s LEFT JOIN story_members m "
+                               "ON m.article_pk = s.headline_pk AND m.story_pk = s.pk WHERE s.pk = :s", {"s": story}).fetchone()
+        cent = stories.centroid(json.loads(old["total"]))
+        if joined is not None and old["vector"] is not None:
+            pk, vec = joined
+            mine, theirs = stories.cosine(vec, cent), stories.cosine(json.loads(old["vector"]), cent)
+            headline = pk if (mine, -pk) > (theirs, -old["headline_pk"]) else old["headline_pk"]
+        else:
+            members = self._exec(conn, "SELECT article_pk, vector FROM story_members WHERE story_pk = :s",
+                                 {"s": story}).fetchall()
+            headline = max(members, key=lambda m: (stories.cosine(json.loads(m["vector"]), cent), -m["article_pk"])
+                           )["article_pk"] if members else first
         self._exec(conn, "UPDATE stories SET first = :first, last = :last, articles = :n, outlets = :o, "
                          "first_pk = :fp, headline_pk = :h WHERE pk = :s",
-                   {"first": min((r["published"] for r in dated), default=None),
-                    "last": max((r["published"] for r in dated), default=None), "n": len(rows),
-                    "o": len({r["outlet"] for r in rows if r["outlet"]}), "fp": first["pk"], "h": headline, "s": story})
+                   {"first": agg["first"], "last": agg["last"], "n": agg["n"], "o": agg["o"], "fp": first,
+                    "h": headline, "s": story})
 
     def rebuild_stories(self, progress=None) -> dict[str, int]:
         """Find every copy and story again from what is stored, in publication order."""
@@ -795,14 +814,15 @@ class SQLStore:
         return {"total": total, "rows": rows}
 
     def top_entities(self, *, label: str | None = None, top: int = 20, since: str | None = None) -> list[dict[str, Any]]:
-        conds, params = [], {"top": max(0, int(top))}
+        # Copies are not counted again: an entity is named in as many texts as were written.
+        conds, params = ["m.article_pk NOT IN (SELECT pk FROM articles WHERE copy_of_pk IS NOT NULL)"], {"top": max(0, int(top))}
         if label:
             conds.append("e.label = :label")
             params["label"] = label.upper()
         if since:  # named in articles published since then
             conds.append("m.article_pk IN (SELECT pk FROM articles WHERE published >= :since)")
             params["since"] = since
-        where = "WHERE " + " AND ".join(conds) if conds else ""
+        where = "WHERE " + " AND ".join(conds)
         return self._all(
             "SELECT e.key, e.name, e.label, e.country, count(*) AS mentions, "
             "count(DISTINCT m.article_pk) AS articles FROM mentions m JOIN entities e ON e.key = m.entity_key "
@@ -972,7 +992,11 @@ class SQLStore:
         times = self._all(
             "SELECT t.day, t.value, t.text, a.id FROM times t JOIN articles a ON a.pk = t.article_pk "
             "WHERE a.story_pk = :s AND a.copy_of_pk IS NULL AND t.day IS NOT NULL ORDER BY t.day, a.pk, t.start", k)
-        strip = [{k2: v for k2, v in a.items() if k2 != "pk"} for a in arts]
+        # Where a copy says it came from (a wire credit, "sumber: ...", "dikutip dari ...").
+        said = {r["pk"]: stories.named_source(json.loads(r["record"])) for r in self._all(
+            "SELECT pk, record FROM articles WHERE story_pk = :s AND copy_of_pk IS NOT NULL", k)}
+        strip = [{**{k2: v for k2, v in a.items() if k2 != "pk"}, **({"source": said.get(a["pk"])} if a["copy_of"] else {})}
+                 for a in arts]
         return {"id": s["id"], "title": s["title"], "first": s["first"], "last": s["last"], "size": s["size"],
                 "articles": strip, "outlets": list(dict.fromkeys(a["outlet"] for a in arts if a["outlet"])),
                 "first_reporter": {k2: first[k2] for k2 in ("id", "outlet", "published", "title")} if first else None,

@@ -35,9 +35,11 @@ CREATE INDEX stories_first ON stories (first);
 CREATE TABLE story_terms (
     term TEXT COLLATE "C" NOT NULL,
     story_pk BIGINT NOT NULL REFERENCES stories (pk) ON DELETE CASCADE,
-    weight DOUBLE PRECISION NOT NULL
+    weight DOUBLE PRECISION NOT NULL,
+    last TEXT COLLATE "C"
 );
-CREATE INDEX story_terms_term ON story_terms (term);
+-- A term's stories that ran until a given day: the lookup of an article's candidate stories.
+CREATE INDEX story_terms_term ON story_terms (term, last);
 CREATE INDEX story_terms_story ON story_terms (story_pk);
 CREATE TABLE story_members (
     article_pk BIGINT PRIMARY KEY REFERENCES articles (pk) ON DELETE CASCADE,

@@ -75,9 +75,11 @@ CREATE INDEX stories_first ON stories (first);
 CREATE TABLE story_terms (
     term TEXT NOT NULL,
     story_pk INTEGER NOT NULL REFERENCES stories (pk) ON DELETE CASCADE,
-    weight REAL NOT NULL
+    weight REAL NOT NULL,
+    last TEXT
 );
-CREATE INDEX story_terms_term ON story_terms (term);
+-- A term's stories that ran until a given day: the lookup of an article's candidate stories.
+CREATE INDEX story_terms_term ON story_terms (term, last);
 CREATE INDEX story_terms_story ON story_terms (story_pk);
 CREATE TABLE story_members (
     article_pk INTEGER PRIMARY KEY REFERENCES articles (pk) ON DELETE CASCADE,
