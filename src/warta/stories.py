@@ -125,10 +125,11 @@ def named_source(record: dict[str, Any]) -> str | None:
 # -- stories -----------------------------------------------------------------------------
 
 WINDOW_DAYS = 4  # a story's articles lie within this many days of its last one
-STORY_THRESHOLD = 0.175  # cosine to the centroid to join a story (tuned on the dev half of eval/stories)
+STORY_THRESHOLD = 0.15  # cosine to the centroid to join a story (tuned on the dev half of eval/stories)
 TERMS = 150  # terms kept in an article's vector and a story's centroid
 QUERY_TERMS = 40  # the article's strongest terms that look for candidate stories
 LOOKUP_TERMS = 40  # a story's strongest terms that it is looked up by
+SHORTLIST = 5  # candidate stories scored in full
 ENTITY_WEIGHT = 3.0
 TITLE_WEIGHT, LEAD_WEIGHT = 3.0, 2.0
 LEAD_STEMS = 60
@@ -187,12 +188,14 @@ def vector(counts: dict[str, float], df: dict[str, int], n: int, keep: int = TER
     return normalised(top)
 
 
-QUERY_DF = 0.05  # terms in more of the corpus than this do not look for candidates (they match everything)
+# Terms in more of a large corpus than this do not look for candidates (they match everything;
+# a term of fewer than QUERY_MIN_DF articles always may, or a big story's own words would not).
+QUERY_DF, QUERY_MIN_DF = 0.05, 200
 
 
 def query_terms(v: dict[str, float], df: dict[str, int], n: int) -> list[str]:
     """The article's strongest terms that few articles share: what finds its candidate stories."""
-    rare = [t for t in v if df.get(t, 0) <= max(2, QUERY_DF * n)]
+    rare = [t for t in v if df.get(t, 0) <= max(QUERY_MIN_DF, QUERY_DF * n)]
     return sorted(rare, key=lambda t: (-v[t], t))[:QUERY_TERMS]
 
 

@@ -562,22 +562,22 @@ class SQLStore:
             when = " AND st.last >= :lo AND s.first <= :hi"
             params = {"lo": span[0], "hi": span[1]}
         # The dot product over the query terms, summed by the engine: few rows come back.
+        # The stories sharing most of the article's rare terms (by the stories' weights alone),
+        # summed by the engine; the few best are then scored in full.
         names = {f"t{i}": t for i, t in enumerate(query)}
-        weights = {f"w{i}": vec[t] for i, t in enumerate(query)}
-        case = " ".join(f"WHEN :t{i} THEN :w{i}" for i in range(len(query)))
-        partial = self._exec(conn, f"SELECT st.story_pk, sum(st.weight * CASE st.term {case} ELSE 0 END) AS score "
+        partial = self._exec(conn, "SELECT st.story_pk, sum(st.weight) AS score "
                                    f"FROM story_terms st JOIN stories s ON s.pk = st.story_pk "
                                    f"WHERE st.term IN ({', '.join(':' + n for n in names)}){when} "
-                                   "GROUP BY st.story_pk ORDER BY score DESC, st.story_pk LIMIT 5",
-                             {**params, **names, **weights}).fetchall()
+                                   f"GROUP BY st.story_pk ORDER BY score DESC, st.story_pk LIMIT {stories.SHORTLIST}",
+                             {**params, **names}).fetchall()
         best, best_score = None, stories.STORY_THRESHOLD
-        shortlist = [r["story_pk"] for r in partial if r["score"] >= stories.STORY_THRESHOLD / 3]
+        shortlist = [r["story_pk"] for r in partial]
         if not shortlist:
             return None
-        spans = {r["pk"]: r for r in self._in(conn, "SELECT pk, first, last, total FROM stories WHERE pk IN ({})",
+        spans = {r["pk"]: r for r in self._in(conn, "SELECT pk, first, last, centroid FROM stories WHERE pk IN ({})",
                                               shortlist)}
         for s in sorted(shortlist):
-            cent = stories.centroid(json.loads(spans[s]["total"]))
+            cent = json.loads(spans[s]["centroid"])
             score = stories.story_score(vec, cent, published, spans[s]["first"], spans[s]["last"])
             if score >= best_score:
                 best, best_score = s, score
@@ -588,9 +588,10 @@ class SQLStore:
         last day (including ``published``, the article that joins it now)."""
         last = self._exec(conn, "SELECT last FROM stories WHERE pk = :s", {"s": story}).fetchone()["last"]
         last = max((d for d in (last, published) if d), default=None)
-        self._exec(conn, "UPDATE stories SET total = :t WHERE pk = :s", {"t": json.dumps(total, sort_keys=True), "s": story})
-        self._exec(conn, "DELETE FROM story_terms WHERE story_pk = :s", {"s": story})
         cent = stories.centroid(total)  # its strongest terms are what later articles look it up by
+        self._exec(conn, "UPDATE stories SET total = :t, centroid = :c WHERE pk = :s",
+                   {"t": json.dumps(total, sort_keys=True), "c": json.dumps(cent, sort_keys=True), "s": story})
+        self._exec(conn, "DELETE FROM story_terms WHERE story_pk = :s", {"s": story})
         self._many(conn, "INSERT INTO story_terms (term, story_pk, weight, last) VALUES (:t, :s, :w, :last)",
                    [{"t": t, "s": story, "w": w, "last": last}
                     for t, w in sorted(sorted(cent.items(), key=lambda x: -x[1])[:stories.LOOKUP_TERMS])])
@@ -606,9 +607,9 @@ class SQLStore:
             return
         first = self._exec(conn, "SELECT pk FROM articles WHERE story_pk = :s ORDER BY published IS NULL, published, pk "
                                  "LIMIT 1", {"s": story}).fetchone()["pk"]
-        old = self._exec(conn, "SELECT s.headline_pk, s.total, m.vector FROM stories s LEFT JOIN story_members m "
+        old = self._exec(conn, "SELECT s.headline_pk, s.centroid, m.vector FROM stories s LEFT JOIN story_members m "
                                "ON m.article_pk = s.headline_pk AND m.story_pk = s.pk WHERE s.pk = :s", {"s": story}).fetchone()
-        cent = stories.centroid(json.loads(old["total"]))
+        cent = json.loads(old["centroid"])
         if joined is not None and old["vector"] is not None:
             pk, vec = joined
             mine, theirs = stories.cosine(vec, cent), stories.cosine(json.loads(old["vector"]), cent)

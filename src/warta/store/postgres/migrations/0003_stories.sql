@@ -28,7 +28,8 @@ CREATE TABLE stories (
     last TEXT COLLATE "C",
     articles INTEGER NOT NULL DEFAULT 0,
     outlets INTEGER NOT NULL DEFAULT 0,
-    total TEXT COLLATE "C" NOT NULL DEFAULT '{}'
+    total TEXT COLLATE "C" NOT NULL DEFAULT '{}',
+    centroid TEXT COLLATE "C" NOT NULL DEFAULT '{}'
 );
 CREATE INDEX stories_last ON stories (last);
 CREATE INDEX stories_first ON stories (first);

@@ -68,7 +68,8 @@ CREATE TABLE stories (
     last TEXT,
     articles INTEGER NOT NULL DEFAULT 0,
     outlets INTEGER NOT NULL DEFAULT 0,
-    total TEXT NOT NULL DEFAULT '{}'
+    total TEXT NOT NULL DEFAULT '{}',
+    centroid TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX stories_last ON stories (last);
 CREATE INDEX stories_first ON stories (first);
