@@ -213,3 +213,14 @@ def test_an_old_sqlite_corpus_is_migrated_and_gets_its_stories(tmp_path):
 def test_empty_corpus_has_no_stories(store, n):
     assert list_stories(store) == {"total": 0, "stories": []}
     assert store.story("s-0") is None
+
+
+def test_a_copied_corpus_has_the_copies_and_stories_found_again(store, tmp_path):
+    from warta.store import copy, open_store
+
+    corpus(store)
+    with open_store(str(tmp_path / "salinan.db")) as target:
+        copy(store, target)
+        assert target.get("antara-banjir")["copy_of"] == "kompas-banjir"
+        assert target.get("tempo-surut")["story"] == target.get("kompas-banjir")["story"]
+        assert target.stats()["counts"]["stories"] == store.stats()["counts"]["stories"] == 3

@@ -52,7 +52,9 @@ def open_store(db: str | Path = "warta.db", *, create: bool = True, readonly: bo
 
 
 def copy(source: Store, target: Store, *, batch_size: int = 500, on_batch=None) -> dict[str, int]:
-    """Write every article of ``source`` into ``target``; the new/updated/duplicate counts."""
+    """Write every article of ``source`` into ``target``; the new/updated/duplicate counts.
+    Copies and stories are found again once at the end, in publication order (as
+    ``rebuild_stories`` finds them)."""
     counts = {NEW: 0, UPDATED: 0, DUPLICATE: 0}
     batch: list[Row] = []
     have = {(c["action"], c["key"], c["other"]) for c in target.corrections()}
@@ -67,12 +69,17 @@ def copy(source: Store, target: Store, *, batch_size: int = 500, on_batch=None) 
             on_batch(len(batch))
         batch.clear()
 
-    for row in source.rows():
-        batch.append(row)
-        if len(batch) >= batch_size:
+    placing, target.place_stories = target.place_stories, False
+    try:
+        for row in source.rows():
+            batch.append(row)
+            if len(batch) >= batch_size:
+                flush()
+        if batch:
             flush()
-    if batch:
-        flush()
+    finally:
+        target.place_stories = placing
+    target.rebuild_stories()
     return counts
 
 

@@ -17,8 +17,7 @@ from ..stemming import stem_text
 
 NEW, UPDATED, DUPLICATE = "new", "updated", "duplicate"
 # Tables whose row counts say whether two stores hold the same corpus.
-COUNTED = ("articles", "entities", "mentions", "times", "quotes", "events", "entity_links", "entity_corrections",
-           "stories")
+COUNTED = ("articles", "entities", "mentions", "times", "quotes", "events", "entity_links", "entity_corrections")
 
 
 @dataclass
@@ -58,6 +57,7 @@ class Store(Protocol):
 
     url: str  # where the store lives, safe to print (no password)
     dsn: str  # what open_store() takes to reach it again, from another process (never print it)
+    place_stories: bool  # find copies and stories as articles are written (True unless a bulk copy turns it off)
 
     # -- life ------------------------------------------------------------------------------
     def close(self) -> None: ...

@@ -614,6 +614,8 @@ class SQLStore:
             pk, vec = joined
             mine, theirs = stories.cosine(vec, cent), stories.cosine(json.loads(old["vector"]), cent)
             headline = pk if (mine, -pk) > (theirs, -old["headline_pk"]) else old["headline_pk"]
+        elif old["vector"] is not None:
+            headline = old["headline_pk"]  # still a member: a copy joining does not move the centroid
         else:
             members = self._exec(conn, "SELECT article_pk, vector FROM story_members WHERE story_pk = :s",
                                  {"s": story}).fetchall()
@@ -1085,7 +1087,7 @@ class SQLStore:
 
     def stats(self) -> dict[str, Any]:
         dates = self._one("SELECT min(published) AS first, max(published) AS last FROM articles")
-        counts = {t: self._scalar(f"SELECT count(*) AS n FROM {t}") for t in COUNTED}
+        counts = {t: self._scalar(f"SELECT count(*) AS n FROM {t}") for t in (*COUNTED, "stories")}
         outlets = self._all("SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS articles FROM articles "
                             "GROUP BY 1 ORDER BY 2 DESC, 1")
         return {"path": self.url, "backend": self.backend, "counts": counts,
