@@ -502,10 +502,20 @@ class SQLStore:
             buckets = stories.bands(sig)
             candidates = {r["article_pk"] for r in self._in(
                 conn, "SELECT DISTINCT article_pk FROM copy_bands WHERE band IN ({})", buckets)} - matched - {pk}
-            for r in self._in(conn, "SELECT article_pk, shingles, signature FROM copy_signatures "
-                                    "WHERE article_pk IN ({})", candidates):
+            # A few members of each candidate group are enough: one copy joins the whole group
+            # (a template-heavy outlet can make groups of thousands).
+            tried: Counter = Counter()
+            known_roots = {r["root"] for r in self._in(conn, "SELECT coalesce(copy_of_pk, pk) AS root FROM articles "
+                                                             "WHERE pk IN ({})", matched)}
+            for r in self._in(conn, "SELECT c.article_pk, c.shingles, c.signature, coalesce(a.copy_of_pk, a.pk) AS root "
+                                    "FROM copy_signatures c JOIN articles a ON a.pk = c.article_pk "
+                                    "WHERE c.article_pk IN ({})", candidates):
+                if r["root"] in known_roots or tried[r["root"]] >= 3:
+                    continue
+                tried[r["root"]] += 1
                 if stories.is_copy(sig, n, stories.unpack(r["signature"]), r["shingles"])[0]:
                     matched.add(r["article_pk"])
+                    known_roots.add(r["root"])
             self._exec(conn, "INSERT INTO copy_signatures (article_pk, shingles, signature) VALUES (:pk, :n, :sig)",
                        {"pk": pk, "n": n, "sig": stories.pack(sig)})
             self._many(conn, "INSERT INTO copy_bands (band, article_pk) VALUES (:b, :pk)",
@@ -514,9 +524,15 @@ class SQLStore:
             return None
         roots = {r["root"] for r in self._in(conn, "SELECT coalesce(copy_of_pk, pk) AS root FROM articles "
                                                    "WHERE pk IN ({})", matched)}
+        if len(roots) == 1:  # one group, whose original stays the original: only this article moves
+            root = next(iter(roots))
+            first = self._exec(conn, "SELECT published FROM articles WHERE pk = :r", {"r": root}).fetchone()["published"]
+            if _earlier((first, root), (row.published, pk)):
+                self._exec(conn, "UPDATE articles SET copy_of_pk = :r WHERE pk = :pk", {"r": root, "pk": pk})
+                return root
         group = self._in(conn, "SELECT pk, published, story_pk FROM articles WHERE pk IN ({0}) OR copy_of_pk IN ({0})",
                          roots | {pk})
-        root = min(group, key=lambda g: (g["published"] is None, g["published"] or "", g["pk"]))["pk"]
+        root = min(group, key=lambda g: _order(g["published"], g["pk"]))["pk"]
         self._in(conn, "UPDATE articles SET copy_of_pk = CASE WHEN pk = :root THEN NULL ELSE :root END "
                        "WHERE pk IN ({}) RETURNING pk", [g["pk"] for g in group], {"root": root})
         if root == pk:
@@ -1116,3 +1132,12 @@ def _as_copy(row: Row, original: dict[str, Any]) -> Row:
     record = {**original, **{k: own[k] for k in _OWN_FIELDS if k in own}}
     record = {k: record[k] for k in [*original, *[k for k in own if k not in original]] if k in record}
     return Row(**{**row.__dict__, "record": json.dumps(record, ensure_ascii=False)})
+
+
+def _order(published: str | None, pk: int) -> tuple:
+    """Publication order: dated before undated, then by date, then by arrival."""
+    return (published is None, published or "", pk)
+
+
+def _earlier(a: tuple[str | None, int], b: tuple[str | None, int]) -> bool:
+    return _order(*a) < _order(*b)
