@@ -516,7 +516,12 @@ def stories(ident, db, date_from, date_to, entity, outlet, biggest, limit, rebui
         err.print("no stories found" + (f" ({result['note']})" if result.get("note") else ""))
         return
     err.print(f"{result['total']:,} stories; showing {len(result['stories'])}")
-    table = Table("story", "articles", "outlets", "first", "last", "id", box=None, padding=(0, 2))
+    table = Table(box=None, padding=(0, 2))
+    table.add_column("story", min_width=28, ratio=1)
+    for name in ("articles", "outlets"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for name in ("first", "last", "id"):
+        table.add_column(name, no_wrap=True)
     for r in result["stories"]:
         table.add_row(escape((r["title"] or "(untitled)")[:70]), str(r["size"]), str(len(r["outlets"])),
                       (r["first"] or "-")[:16], (r["last"] or "-")[:16], r["id"])
