@@ -575,14 +575,12 @@ class SQLStore:
         span = stories.window(published)
         when, params = "", {}
         if span:
-            when = " AND st.last >= :lo AND s.first <= :hi"
-            params = {"lo": span[0], "hi": span[1]}
-        # The dot product over the query terms, summed by the engine: few rows come back.
+            when = " AND st.last >= :lo"
+            params = {"lo": span[0]}
         # The stories sharing most of the article's rare terms (by the stories' weights alone),
         # summed by the engine; the few best are then scored in full.
         names = {f"t{i}": t for i, t in enumerate(query)}
-        partial = self._exec(conn, "SELECT st.story_pk, sum(st.weight) AS score "
-                                   f"FROM story_terms st JOIN stories s ON s.pk = st.story_pk "
+        partial = self._exec(conn, "SELECT st.story_pk, sum(st.weight) AS score FROM story_terms st "
                                    f"WHERE st.term IN ({', '.join(':' + n for n in names)}){when} "
                                    f"GROUP BY st.story_pk ORDER BY score DESC, st.story_pk LIMIT {stories.SHORTLIST}",
                              {**params, **names}).fetchall()
@@ -593,6 +591,8 @@ class SQLStore:
         spans = {r["pk"]: r for r in self._in(conn, "SELECT pk, first, last, centroid FROM stories WHERE pk IN ({})",
                                               shortlist)}
         for s in sorted(shortlist):
+            if span and spans[s]["first"] and spans[s]["first"] > span[1]:
+                continue  # a story that began after this article's window
             cent = json.loads(spans[s]["centroid"])
             score = stories.story_score(vec, cent, published, spans[s]["first"], spans[s]["last"])
             if score >= best_score:

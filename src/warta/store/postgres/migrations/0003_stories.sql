@@ -39,8 +39,9 @@ CREATE TABLE story_terms (
     weight DOUBLE PRECISION NOT NULL,
     last TEXT COLLATE "C"
 );
--- A term's stories that ran until a given day: the lookup of an article's candidate stories.
-CREATE INDEX story_terms_term ON story_terms (term, last);
+-- A term's stories that ran until a given day, with their weights: the lookup of an article's
+-- candidate stories, answered from the index alone.
+CREATE INDEX story_terms_term ON story_terms (term, last, story_pk, weight);
 CREATE INDEX story_terms_story ON story_terms (story_pk);
 CREATE TABLE story_members (
     article_pk BIGINT PRIMARY KEY REFERENCES articles (pk) ON DELETE CASCADE,
