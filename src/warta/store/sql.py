@@ -550,7 +550,7 @@ class SQLStore:
         story = self._exec(conn, "SELECT story_pk FROM articles WHERE pk = :r", {"r": root}).fetchone()["story_pk"]
         if story is not None:
             self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk", {"s": story, "pk": pk})
-            self._summarise_story(conn, story)
+            self._story_gains(conn, story, pk, None)
 
     def _join_story(self, conn, pk: int, row: Row, vec: dict[str, float], query: list[str]) -> None:
         """Put an original into the story it fits best, or a new one."""
@@ -566,10 +566,38 @@ class SQLStore:
                                {"id": sid}).fetchone()["pk"]
         self._exec(conn, "INSERT INTO story_members (article_pk, story_pk, vector) VALUES (:pk, :s, :v)",
                    {"pk": pk, "s": story, "v": json.dumps(vec, sort_keys=True)})
-        self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk OR copy_of_pk = :pk", {"s": story, "pk": pk})
+        moved = self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk OR copy_of_pk = :pk",
+                           {"s": story, "pk": pk}).rowcount
         total = json.loads(self._exec(conn, "SELECT total FROM stories WHERE pk = :s", {"s": story}).fetchone()["total"])
-        self._set_centroid(conn, story, stories.add(total, vec), row.published)
-        self._summarise_story(conn, story, joined=(pk, vec))
+        cent = self._set_centroid(conn, story, stories.add(total, vec), row.published)
+        if moved == 1:
+            self._story_gains(conn, story, pk, vec, cent)
+        else:  # its copies came along: count them all
+            self._summarise_story(conn, story, joined=(pk, vec))
+
+    def _story_gains(self, conn, story: int, pk: int, vec: dict[str, float] | None,
+                     cent: dict[str, float] | None = None) -> None:
+        """The story's row after one article joined it, without reading all its articles."""
+        s = self._exec(conn, "SELECT s.articles, s.outlets, s.first, s.last, s.first_pk, s.headline_pk, s.centroid, "
+                             "m.vector FROM stories s LEFT JOIN story_members m ON m.article_pk = s.headline_pk "
+                             "AND m.story_pk = s.pk WHERE s.pk = :s", {"s": story}).fetchone()
+        a = self._exec(conn, "SELECT published, outlet FROM articles WHERE pk = :pk", {"pk": pk}).fetchone()
+        new_outlet = a["outlet"] is not None and self._exec(
+            conn, "SELECT 1 AS x FROM articles WHERE story_pk = :s AND outlet = :o AND pk != :pk LIMIT 1",
+            {"s": story, "o": a["outlet"], "pk": pk}).fetchone() is None
+        first_pk = s["first_pk"]
+        if first_pk is None or _earlier((a["published"], pk), (s["first"], first_pk)):
+            first_pk = pk
+        headline = s["headline_pk"] or pk
+        if vec is not None and s["vector"] is not None:
+            cent = cent if cent is not None else json.loads(s["centroid"])
+            mine, theirs = stories.cosine(vec, cent), stories.cosine(json.loads(s["vector"]), cent)
+            headline = pk if (mine, -pk) > (theirs, -s["headline_pk"]) else s["headline_pk"]
+        dates = [d for d in (s["first"], s["last"], a["published"]) if d]
+        self._exec(conn, "UPDATE stories SET first = :first, last = :last, articles = :n, outlets = :o, "
+                         "first_pk = :fp, headline_pk = :h WHERE pk = :s",
+                   {"first": min(dates, default=None), "last": max(dates, default=None), "n": s["articles"] + 1,
+                    "o": s["outlets"] + new_outlet, "fp": first_pk, "h": headline, "s": story})
 
     def _best_story(self, conn, published: str | None, vec: dict[str, float], query: list[str]) -> int | None:
         span = stories.window(published)
@@ -599,7 +627,8 @@ class SQLStore:
                 best, best_score = s, score
         return best
 
-    def _set_centroid(self, conn, story: int, total: dict[str, float], published: str | None = None) -> None:
+    def _set_centroid(self, conn, story: int, total: dict[str, float], published: str | None = None
+                      ) -> dict[str, float]:
         """Store the story's sum of vectors and its centroid's terms, each with the story's
         last day (including ``published``, the article that joins it now)."""
         last = self._exec(conn, "SELECT last FROM stories WHERE pk = :s", {"s": story}).fetchone()["last"]
@@ -611,6 +640,7 @@ class SQLStore:
         self._many(conn, "INSERT INTO story_terms (term, story_pk, weight, last) VALUES (:t, :s, :w, :last)",
                    [{"t": t, "s": story, "w": w, "last": last}
                     for t, w in sorted(sorted(cent.items(), key=lambda x: -x[1])[:stories.LOOKUP_TERMS])])
+        return cent
 
     def _summarise_story(self, conn, story: int, joined: tuple[int, dict[str, float]] | None = None) -> None:
         """The story's row from its articles: dates, counts, first reporter, headline (the
