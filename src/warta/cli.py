@@ -352,19 +352,24 @@ def entities(ctx, db, label, top, relink, as_json):
     out.print(table)
 
 
-def _relink(db: str, as_json: bool) -> None:
+def _over_every_article(db: str, label: str, method: str, as_json: bool) -> dict:
+    """Run a store method that visits every article (``progress(n)``) under a progress bar."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     store = _open(db)
     try:
-        with Progress(TextColumn("[bold]relinking[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        with Progress(TextColumn(f"[bold]{label}[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, disable=as_json) as progress:
-            task = progress.add_task("relink", total=store.count())
-            result = store.relink(progress=lambda n: progress.advance(task, n))
+            task = progress.add_task(label, total=store.count())
+            return getattr(store, method)(progress=lambda n: progress.advance(task, n))
     except StoreError as exc:
         fail(str(exc))
     finally:
         store.close()
+
+
+def _relink(db: str, as_json: bool) -> None:
+    result = _over_every_article(db, "relinking", "relink", as_json)
     if as_json:
         _dump(result)
     else:
@@ -529,18 +534,7 @@ def stories(ident, db, date_from, date_to, entity, outlet, biggest, limit, rebui
 
 
 def _rebuild_stories(db: str, as_json: bool) -> None:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    store = _open(db)
-    try:
-        with Progress(TextColumn("[bold]stories[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, disable=as_json) as progress:
-            task = progress.add_task("stories", total=store.count())
-            result = store.rebuild_stories(progress=lambda n: progress.advance(task, n))
-    except StoreError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
+    result = _over_every_article(db, "stories", "rebuild_stories", as_json)
     if as_json:
         _dump(result)
     else:

@@ -14,8 +14,10 @@ Pure functions only: the store (``warta.store.sql``) persists bands, centroids a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
+import struct
 from collections import Counter
 from functools import lru_cache
 from typing import Any
@@ -68,30 +70,19 @@ def signature(record: dict[str, Any]) -> tuple[list[int], int] | None:
 
 
 def bands(sig: list[int]) -> list[int]:
-    """The LSH bucket of each band, as signed 64-bit integers (a column both backends index)."""
-    out = []
-    for b in range(BANDS):
-        h = hash_ints(b, *sig[b * ROWS:(b + 1) * ROWS])
-        out.append(h - (1 << 64) if h >= 1 << 63 else h)
-    return out
-
-
-def hash_ints(*values: int) -> int:
-    """A stable 64-bit hash of a few integers (FNV-1a over their bytes; Python's hash() is salted)."""
-    h = 0xCBF29CE484222325
-    for v in values:
-        for byte in int(v).to_bytes(8, "little", signed=False):
-            h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
-    return h
+    """The LSH bucket of each band, as signed 64-bit integers (a column both backends index);
+    a stable hash (Python's hash() is salted per process)."""
+    return [int.from_bytes(hashlib.blake2b(pack([b, *sig[b * ROWS:(b + 1) * ROWS]]), digest_size=8).digest(),
+                           "little", signed=True) for b in range(BANDS)]
 
 
 def pack(sig: list[int]) -> bytes:
-    return b"".join(int(v).to_bytes(4, "little") for v in sig)
+    return struct.pack(f"<{len(sig)}I", *sig)
 
 
 def unpack(blob: bytes) -> list[int]:
     blob = bytes(blob)
-    return [int.from_bytes(blob[i:i + 4], "little") for i in range(0, len(blob), 4)]
+    return list(struct.unpack(f"<{len(blob) // 4}I", blob))
 
 
 def jaccard(a: list[int], b: list[int]) -> float:

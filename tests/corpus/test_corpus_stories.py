@@ -2,7 +2,6 @@
 import json
 import sqlite3
 
-import pytest
 from click.testing import CliRunner
 
 import warta
@@ -209,8 +208,7 @@ def test_an_old_sqlite_corpus_is_migrated_and_gets_its_stories(tmp_path):
         assert store.get("salinan")["copy_of"] == "kompas-banjir"
 
 
-@pytest.mark.parametrize("n", [0])
-def test_empty_corpus_has_no_stories(store, n):
+def test_empty_corpus_has_no_stories(store):
     assert list_stories(store) == {"total": 0, "stories": []}
     assert store.story("s-0") is None
 

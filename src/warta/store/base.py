@@ -119,9 +119,10 @@ class Store(Protocol):
     def stories(self, filters: Filters, *, limit: int, order: str = "recent") -> dict[str, Any]:
         """{"total", "stories": [{id, title, articles, outlets, first, last, size, first_reporter,
         per_day}]}: most recent (``order="recent"``) or biggest (``"size"``) first."""
-    def story(self, ident: str) -> dict[str, Any] | None:
+    def story(self, ident: str, *, full: bool = True) -> dict[str, Any] | None:
         """One story: its articles in publication order (with copy_of), first reporter, copies,
-        entities, quotes by speaker and dated times."""
+        entities, quotes by speaker and dated times; without ``full``, only its id, title,
+        first, last and size."""
     def copies(self, ident: str) -> list[dict[str, Any]]:
         """The other publications of this article's text."""
     def entity_key(self, key: str, *, alias: str | None) -> str | None:

@@ -6,6 +6,7 @@ numbered migrations. Everything else here is SQL that both engines run as writte
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -691,15 +692,6 @@ class SQLStore:
                     "copies": self._exec(conn, "SELECT count(*) AS n FROM articles WHERE copy_of_pk IS NOT NULL"
                                          ).fetchone()["n"]}
 
-    def _stories_upgrade(self) -> None:
-        """A corpus stored before stories existed gets them on its next writable open."""
-        if self._scalar("SELECT built FROM story_state") == 0:
-            if self.count():
-                self.rebuild_stories()
-            else:
-                with self._transaction() as conn:
-                    self._exec(conn, "UPDATE story_state SET built = 1")
-
     # -- reading articles -----------------------------------------------------------------
 
     def known(self, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -992,13 +984,13 @@ class SQLStore:
         if filters.outlet:
             where.append("s.pk IN (SELECT story_pk FROM articles WHERE lower(outlet) = lower(:outlet))")
             params["outlet"] = filters.outlet
-        base = "FROM stories s" + (" WHERE " + " AND ".join(where) if where else "")
+        cond = " WHERE " + " AND ".join(where) if where else ""
         by = ("s.articles DESC, s.last DESC" if order == "size" else "s.last IS NULL, s.last DESC, s.articles DESC")
-        total = self._scalar(f"SELECT count(*) AS n {base}", params)
-        found = self._all("SELECT s.pk, s.id, s.first, s.last, s.articles AS size, s.outlets AS outlet_count, "
-                          "h.title, f.id AS first_id, f.outlet AS first_outlet "
-                          f"{base.replace('FROM stories s', 'FROM stories s LEFT JOIN articles h ON h.pk = s.headline_pk LEFT JOIN articles f ON f.pk = s.first_pk', 1)} "
-                          f"ORDER BY {by}, s.pk LIMIT :limit", {**params, "limit": max(0, int(limit))})
+        total = self._scalar(f"SELECT count(*) AS n FROM stories s{cond}", params)
+        found = self._all("SELECT s.pk, s.id, s.first, s.last, s.articles AS size, h.title, f.id AS first_id, "
+                          "f.outlet AS first_outlet FROM stories s LEFT JOIN articles h ON h.pk = s.headline_pk "
+                          f"LEFT JOIN articles f ON f.pk = s.first_pk{cond} ORDER BY {by}, s.pk LIMIT :limit",
+                          {**params, "limit": max(0, int(limit))})
         members: dict[int, list[dict]] = {}
         with self._reading() as conn:
             for r in self._in(conn, "SELECT story_pk, id, outlet, published FROM articles WHERE story_pk IN ({}) "
@@ -1015,11 +1007,11 @@ class SQLStore:
                                      sorted(Counter((a["published"] or "")[:10] for a in arts if a["published"]).items())]})
         return {"total": total, "stories": rows}
 
-    def story(self, ident: str) -> dict[str, Any] | None:
+    def story(self, ident: str, *, full: bool = True) -> dict[str, Any] | None:
         s = self._one("SELECT s.pk, s.id, s.first, s.last, s.articles AS size, h.title, s.first_pk FROM stories s "
                       "LEFT JOIN articles h ON h.pk = s.headline_pk WHERE s.id = :i", {"i": ident})
-        if s is None:
-            return None
+        if s is None or not full:
+            return s and {k: s[k] for k in ("id", "title", "first", "last", "size")}
         k = {"s": s["pk"]}
         arts = self._all("SELECT a.pk, a.id, a.url, a.title, a.outlet, a.published, o.id AS copy_of FROM articles a "
                          "LEFT JOIN articles o ON o.pk = a.copy_of_pk WHERE a.story_pk = :s "
@@ -1060,15 +1052,16 @@ class SQLStore:
                          "WHERE a.id = :i AND c.pk != a.pk ORDER BY c.published IS NULL, c.published, c.pk", {"i": ident})
 
     def _identity_upgrade(self, applied: list[str]) -> list[str]:
-        """A corpus stored before identities were linked gets its evidence and links now (and
-        on the next open again, if this was interrupted)."""
-        if self._scalar("SELECT relinked FROM identity_state") == 0:
-            if self.count():
-                self.relink()
-            else:
-                with self._transaction() as conn:
-                    self._exec(conn, "UPDATE identity_state SET relinked = 1")
-        self._stories_upgrade()
+        """A corpus stored before identities were linked, or before stories existed, gets its
+        links, copies and stories now (and on the next open again, if this was interrupted)."""
+        for table, column, build in (("identity_state", "relinked", self.relink),
+                                     ("story_state", "built", self.rebuild_stories)):
+            if self._scalar(f"SELECT {column} FROM {table}") == 0:
+                if self.count():
+                    build()  # sets the flag itself, in its own transaction
+                else:
+                    with self._transaction() as conn:
+                        self._exec(conn, f"UPDATE {table} SET {column} = 1")
         return applied
 
     def relink(self, progress=None) -> dict[str, int]:
@@ -1160,8 +1153,7 @@ def _as_copy(row: Row, original: dict[str, Any]) -> Row:
     if own.get("sentences") or own.get("entities"):
         return row  # analysed already: keep its own record
     record = {**original, **{k: own[k] for k in _OWN_FIELDS if k in own}}
-    record = {k: record[k] for k in [*original, *[k for k in own if k not in original]] if k in record}
-    return Row(**{**row.__dict__, "record": json.dumps(record, ensure_ascii=False)})
+    return dataclasses.replace(row, record=json.dumps(record, ensure_ascii=False))
 
 
 def _order(published: str | None, pk: int) -> tuple:

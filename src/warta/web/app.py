@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import hmac
 import io
 import json
 import threading
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -137,8 +139,6 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
         figures = read(lambda s: s.stats())
         since = None
         if figures["last_published"]:  # the corpus's last week, not the clock's: an archive has one too
-            import datetime as dt
-
             try:
                 since = (dt.date.fromisoformat(figures["last_published"][:10]) - dt.timedelta(days=7)).isoformat()
             except ValueError:
@@ -150,7 +150,7 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
                 "latest": read(lambda s: s.latest(15))}
 
     def _sparked(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [{**s, "spark": sparkline(per_day_counts(s["per_day"], s["first"], s["last"]))} for s in stories]
+        return [{**s, "spark": sparkline(per_day_counts(s["per_day"]))} for s in stories]
 
     @app.get("/index.json")
     def front_json():
@@ -208,8 +208,8 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
         story = _story(ident)
         if _wants_json(request):
             return JSONResponse({"ok": True, "story": story})
-        per_day = sorted({(a["published"] or "")[:10] for a in story["articles"] if a["published"]})
-        chart = bar_chart([(d, sum(1 for a in story["articles"] if (a["published"] or "")[:10] == d)) for d in per_day])
+        per_day = Counter(a["published"][:10] for a in story["articles"] if a["published"])
+        chart = bar_chart(sorted(per_day.items()))
         return TEMPLATES.TemplateResponse(request, "story.html", {"s": story, "chart": chart})
 
     def _search(request: Request, q: str, outlet: str | None, date_from: str | None, date_to: str | None,
@@ -285,7 +285,7 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
         if _wants_json(request):
             return JSONResponse({"ok": True, "article": record})
         copies = read(lambda s: s.copies(record["id"]))
-        story = read(lambda s: s.story(record["story"])) if record.get("story") else None
+        story = read(lambda s: s.story(record["story"], full=False)) if record.get("story") else None
         return TEMPLATES.TemplateResponse(request, "article.html",
                                           {"a": record, "body": article_html(record), "copies": copies,
                                            "story_title": story["title"] if story else None},

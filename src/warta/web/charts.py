@@ -1,6 +1,7 @@
 """Small SVG charts drawn on the server: no JavaScript library, no CDN, every label escaped."""
 from __future__ import annotations
 
+import datetime as dt
 import math
 from html import escape
 from urllib.parse import quote
@@ -63,10 +64,8 @@ def sparkline(counts: list[int], width: int = 120, height: int = 24) -> str:
             f'<polyline points="{points}" fill="none" class="line"/></svg>')
 
 
-def per_day_counts(per_day: list[dict], first: str | None, last: str | None) -> list[int]:
-    """Articles per day from ``first`` to ``last``, days without articles as zero."""
-    import datetime as dt
-
+def per_day_counts(per_day: list[dict]) -> list[int]:
+    """Articles per day from the first day to the last (at most 91), days without articles as zero."""
     if not per_day:
         return []
     known = {d["day"]: d["articles"] for d in per_day}
