@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -13,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .errors import InputError, QueryError, StoreError, WartaError
+from .errors import InputError, QueryError, StoreError, WartaError, describe
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -229,7 +230,16 @@ def ingest(paths, db, fmt, jobs, batch_size, max_bytes, reanalyze, as_json, quie
     from .ingest import ingest as run
     from .sources import MAX_BYTES, iter_documents
 
+    from .spark import is_output
+
     store = _open(db, create=True)
+    outputs = [p for p in paths if is_output(p)]
+    if outputs:
+        _load_outputs(outputs, store, as_json, quiet)
+        paths = [p for p in paths if p not in outputs]
+        if not paths:
+            store.close()
+            return
     docs = iter_documents(paths, fmt=fmt, max_bytes=max_bytes or MAX_BYTES)
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingesting[/]"), BarColumn(),
                         TextColumn("{task.completed:,} articles"), TextColumn("{task.fields[failed]} failed"),
@@ -260,6 +270,86 @@ def ingest(paths, db, fmt, jobs, batch_size, max_bytes, reanalyze, as_json, quie
                   f"{summary.updated:,} updated, {summary.duplicate:,} duplicate, "
                   f"[{'red' if summary.failed else 'green'}]{summary.failed:,} failed[/] -> {escape(store.url)}")
     if summary.failed:
+        sys.exit(1)
+
+
+def _load_outputs(outputs: list[str], store, as_json: bool, quiet: bool) -> None:
+    """Bulk-load the Parquet output of `warta spark` (already analysed)."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .spark import output_records
+    from .store import prepare_row
+
+    def rows():
+        for out in outputs:
+            for item in output_records(out):
+                yield prepare_row(json.loads(item["record"]), source=item["source"])
+
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]loading[/]"), BarColumn(),
+                        TextColumn("{task.completed:,} articles"), TimeElapsedColumn(), console=err,
+                        disable=quiet or as_json, transient=True)
+    started = time.perf_counter()
+    try:
+        with progress:
+            task = progress.add_task("load", total=None)
+            counts = store.load(rows(), progress=lambda n: progress.advance(task, n))
+    except (StoreError, InputError) as exc:
+        store.close()
+        fail(str(exc))
+    seconds = time.perf_counter() - started
+    total = counts["new"] + counts["updated"] + counts["duplicate"]
+    if as_json:
+        _dump({"db": store.url, "loaded": outputs, **counts, "seconds": round(seconds, 3),
+               "articles_per_second": round(total / seconds, 1) if seconds else None})
+    else:
+        err.print(f"[bold]{total:,}[/] analysed articles loaded in {seconds:.1f} s ({total / seconds:,.0f}/s): "
+                  f"[green]{counts['new']:,} new[/], {counts['updated']:,} updated, {counts['duplicate']:,} duplicate; "
+                  f"{counts['stories']:,} stories, {counts['copies']:,} copies -> {escape(store.url)}")
+
+
+# -- spark -----------------------------------------------------------------------------------
+
+@cli.command(name="spark")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, metavar="DIR", help="Output folder (or URI) for the Parquet tables.")
+@click.option("--master", default=None, metavar="URL",
+              help="Spark master (default: spark-submit's, else local[*]); e.g. local[2], spark://host:7077.")
+@click.option("--partitions", type=click.IntRange(1), default=None,
+              help="Partitions the articles are analysed in (default: 4 per core).")
+@click.option("--conf", "confs", multiple=True, metavar="KEY=VALUE", help="A Spark setting (repeatable).")
+@click.option("--max-bytes", type=click.IntRange(1), default=None,
+              help="Largest document accepted, in bytes (default 10 MB).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+def spark_command(inputs, out, master, partitions, confs, max_bytes, as_json, quiet):
+    """Analyse a corpus as an Apache Spark job: JSONL(.gz), text, HTML, WARC or Parquet (text or
+    html column) in, Parquet out partitioned by month (load it with `warta ingest OUT`).
+    Needs the `spark` extra and a Java runtime."""
+    try:
+        from .spark import run
+    except ImportError:
+        fail("the Spark job needs pyspark: pip install 'warta[spark]'")
+    conf = {}
+    for item in confs:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--conf")
+        conf[key] = value
+    try:
+        summary = run(list(inputs), out, master=master, partitions=partitions, conf=conf, max_bytes=max_bytes,
+                      progress=not (quiet or as_json))
+    except InputError as exc:
+        fail(str(exc))
+    except Exception as exc:  # Spark's own errors (no Java, a bad master URL) arrive as Java traces
+        fail(f"spark: {describe(exc)}")
+    if as_json:
+        _dump(summary)
+    else:
+        err.print(f"[bold]{summary['articles']:,}[/] articles ({summary['copies']:,} copies), "
+                  f"[{'red' if summary['errors'] else 'green'}]{summary['errors']:,} errors[/] in "
+                  f"{summary['seconds']:.1f} s on {summary['master']} -> {escape(out)} "
+                  f"(months: {', '.join(summary['months']) or 'none'})")
+    if summary["errors"]:
         sys.exit(1)
 
 

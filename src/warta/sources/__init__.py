@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import InputError
 from .files import MAX_BYTES, decode_bytes, read_file, sniff_format
 
-__all__ = ["RawDocument", "iter_documents", "document_from_dict", "decode_bytes", "MAX_BYTES"]
+__all__ = ["RawDocument", "iter_documents", "iter_bytes", "document_from_dict", "decode_bytes", "MAX_BYTES"]
 
 TEXT_EXT = (".txt", ".text")
 HTML_EXT = (".html", ".htm", ".xhtml")
@@ -102,6 +102,44 @@ def iter_path(path: Path, *, fmt: str = "auto", fetcher=None,
         yield RawDocument(source=exc.source, error=exc.problem)
     except OSError as exc:
         yield RawDocument(source=source, error=f"cannot read: {exc.strerror or exc}")
+
+
+def iter_bytes(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Iterator[RawDocument]:
+    """The documents of one file already read into memory (as a Spark executor gets it), named
+    ``name``: the same formats, sources and errors as ``iter_path``, except that a feed entry
+    without its full text is an error (a batch job fetches nothing from the network)."""
+    import io
+
+    ext = _suffix(Path(name))
+    try:
+        if ext in FEED_EXT:
+            from .feeds import iter_feed
+            text, _ = decode_bytes(data, name)
+            yield from iter_feed(text, name, fetcher=_NoFetch(), max_bytes=max_bytes)
+        elif ext in JSONL_EXT:
+            if ext.endswith(".gz"):
+                data = gzip.decompress(data)
+            handle = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace")
+            yield from iter_jsonl_lines(handle, name, max_bytes=max_bytes)
+        elif ext in WARC_EXT:
+            from .warc import iter_warc_stream
+            yield from iter_warc_stream(io.BytesIO(data), name, max_bytes=max_bytes)
+        else:
+            if len(data) > max_bytes:
+                raise InputError(name, f"file is {len(data) / 1048576:.1f} MB, over the limit of "
+                                       f"{max_bytes / 1048576:.0f} MB (--max-bytes)")
+            text, warnings = decode_bytes(data, name)
+            yield _doc(name, text, sniff_format(text, ext), warnings)
+    except InputError as exc:
+        yield RawDocument(source=exc.source, error=exc.problem)
+    except (OSError, EOFError) as exc:  # a truncated or corrupt .gz
+        yield RawDocument(source=name, error=f"cannot read: {exc}")
+
+
+class _NoFetch:
+    def get(self, url: str):
+        raise InputError(url, "the feed entry has no full text, and a batch job fetches nothing: "
+                              "use `warta ingest` for it")
 
 
 def _doc(source: str, content: str, kind: str, warnings=(), **known) -> RawDocument:

@@ -72,6 +72,11 @@ class Store(Protocol):
         """Upsert ``rows`` in one transaction; per row: new, updated or duplicate. Safe
         against concurrent writers: an article stored by another writer is a duplicate."""
 
+    def load(self, rows: Iterable[Row], *, batch_size: int = 1000, progress=None) -> dict[str, int]:
+        """Bulk-load articles analysed elsewhere (``warta spark``'s output): new ones in bulk,
+        linked as ``write`` links them; then copies and stories found again. Counts: new,
+        updated, duplicate, stories, copies."""
+
     # -- entity identity across the corpus (warta.identity) ---------------------------------
     def relink(self, progress=None) -> dict[str, int]:
         """Recompute every entity link from the stored evidence and corrections; rewrite

@@ -168,6 +168,82 @@ class SQLStore:
                 time.sleep(random.uniform(0.02, 0.1) * 2 ** attempt)  # apart, so racers do not meet again
         raise AssertionError("unreachable")
 
+    def load(self, rows: Iterable[Row], *, batch_size: int = 1000, progress=None) -> dict[str, int]:
+        """Bulk-load articles analysed elsewhere (the Spark job's output): the new ones inserted
+        a batch at a time in bulk (COPY on PostgreSQL), their entities linked and fact rows
+        written as ``write`` does; an id stored with another body goes through ``write``; then
+        every copy and story is found again in publication order. Counts: new, updated,
+        duplicate, stories, copies. ``progress(n)`` is told of each batch."""
+        counts = {NEW: 0, UPDATED: 0, DUPLICATE: 0}
+        placing, self.place_stories = self.place_stories, False
+        try:
+            batch: list[Row] = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= batch_size:
+                    self._load_batch(batch, counts)
+                    if progress:
+                        progress(len(batch))
+                    batch = []
+            if batch:
+                self._load_batch(batch, counts)
+                if progress:
+                    progress(len(batch))
+        finally:
+            self.place_stories = placing
+        built = self.rebuild_stories()
+        return {**counts, "stories": built["stories"], "copies": built["copies"]}
+
+    def _load_batch(self, rows: list[Row], counts: dict[str, int]) -> None:
+        stamp = now()
+        unique: dict[str, Row] = {}
+        for row in rows:  # the last of one id wins, as a later write updates an earlier one
+            unique.pop(row.id, None)
+            unique[row.id] = row
+        counts[DUPLICATE] += len(rows) - len(unique)
+        with self._transaction() as conn:
+            self._lock_links(conn)
+            stored = {r["id"]: r["content_hash"] for r in self._in(
+                conn, "SELECT id, content_hash FROM articles WHERE id IN ({})", list(unique))}
+            fresh = [r for r in unique.values() if r.id not in stored]
+            changed = [r for r in unique.values() if r.id in stored and stored[r.id] != r.content_hash]
+            counts[DUPLICATE] += len(unique) - len(fresh) - len(changed)
+            self._bulk(conn, "articles", [{**{c: getattr(r, c) for c in _ARTICLE_COLUMNS},
+                                           "ingested_at": r.ingested_at or stamp} for r in fresh])
+            pks = {r["id"]: r["pk"] for r in self._in(conn, "SELECT id, pk FROM articles WHERE id IN ({})",
+                                                      [r.id for r in fresh])}
+            affected: set[str] = set()
+            facts, evidence = [], []
+            labels: dict[str, Counter] = {}
+            for row in fresh:
+                pk, rec = pks[row.id], json.loads(row.record)
+                found = sorted(identity.evidence(rec))
+                evidence += [{"article_pk": pk, "form": f, "key": k, "label": lab} for f, k, lab in found]
+                affected.update(f for f, _, _ in found)
+                affected.update(identity.local_labels(rec))
+                for key, n in identity.label_counts(rec).items():
+                    labels.setdefault(key, Counter()).update(n)
+                facts.append((pk, rec))
+            self._bulk(conn, "entity_forms", evidence)
+            self._link(conn, affected, batch_labels=labels)
+            splits = [(c["key"], c["other"]) for c in self._corrections(conn) if c["action"] == identity.SPLIT]
+            entities: dict[str, dict[str, Any]] = {}
+            tables: dict[str, list[dict[str, Any]]] = {}
+            for pk, rec in facts:
+                rows_of, more = self._fact_rows(conn, pk, rec, splits)
+                for e in rows_of:  # an article's own name for a key wins over a linked one's
+                    if e["own"] or e["key"] not in entities:
+                        entities[e["key"]] = e
+                for table, found in more.items():
+                    tables.setdefault(table, []).extend(found)
+            self._upsert_entities(conn, list(entities.values()))
+            for table, found in tables.items():
+                self._bulk(conn, table, found)
+        counts[NEW] += len(fresh)
+        if changed:
+            for status in self.write(changed):
+                counts[status] += 1
+
     def _upsert(self, conn, row: Row, stamp: str, affected: set[str] | None = None,
                 facts: list | None = None, again: bool = False, placed: list | None = None) -> str:
         affected = set() if affected is None else affected
@@ -387,44 +463,57 @@ class SQLStore:
 
     def _write_facts(self, conn, pk: int, local: dict[str, Any], splits: list[tuple[str, str]] | None = None) -> None:
         """Rewrite the entity, mention, time, quote and event rows of one article."""
-        rec = self._resolved(conn, local, splits)
-        local_keys = [e.get("entity") for e in local.get("entities") or []]
-        linked = {k for k in (rec.get("entity_index") or {}) if k not in (local.get("entity_index") or {})}
         for table in ("mentions", "times", "quotes", "events"):
             self._exec(conn, f"DELETE FROM {table} WHERE article_pk = :pk", {"pk": pk})
-        index = rec.get("entity_index") or {}
+        entities, facts = self._fact_rows(conn, pk, local, splits)
+        self._upsert_entities(conn, entities)
+        for table, rows in facts.items():
+            self._bulk(conn, table, rows)
+
+    def _upsert_entities(self, conn, rows: list[dict[str, Any]]) -> None:
         # Keys in order, so concurrent writers take row locks in one order.
-        # An article's own entry names its entity; one linked in from another key may not know
-        # the full name yet (the article that gives it can come later in the same batch).
         self._many(conn, "INSERT INTO entities (key, name, label, country) VALUES (:key, :name, :label, :country) "
                          "ON CONFLICT (key) DO UPDATE SET country = coalesce(entities.country, excluded.country), "
                          "name = CASE WHEN :own = 1 THEN excluded.name ELSE entities.name END",
-                   [{"key": k, "name": index[k].get("name") or k, "label": index[k].get("label") or "",
-                     "country": index[k].get("country"), "own": 0 if k in linked else 1} for k in sorted(index)])
-        self._many(conn, 'INSERT INTO mentions (article_pk, entity_key, local_key, start, "end", text, label) '
-                         "VALUES (:pk, :entity, :local, :start, :end, :text, :label)",
-                   [{"pk": pk, "entity": e.get("entity"), "local": loc, "start": e["start"], "end": e["end"],
-                     "text": e["text"], "label": e["label"]} for e, loc in zip(rec.get("entities") or [], local_keys)])
-        self._many(conn, 'INSERT INTO times (article_pk, start, "end", text, type, value, day) '
-                         "VALUES (:pk, :start, :end, :text, :type, :value, :day)",
-                   [{"pk": pk, "start": t["start"], "end": t["end"], "text": t["text"], "type": t["type"],
-                     "value": t.get("value"), "day": _day(t.get("value"))} for t in rec.get("times") or []])
-        self._many(conn, 'INSERT INTO quotes (article_pk, start, "end", text, kind, speaker, speaker_text, cue, '
-                         "channel, text_stems) VALUES (:pk, :start, :end, :text, :kind, :speaker, :speaker_text, "
-                         ":cue, :channel, :stems)",
-                   [{"pk": pk, "start": q["start"], "end": q["end"], "text": q["text"], "kind": q["kind"],
-                     "speaker": q.get("speaker"), "speaker_text": q.get("speaker_text"), "cue": q.get("cue"),
-                     "channel": q.get("channel"), "stems": stem_text(q["text"])} for q in rec.get("quotes") or []])
-        self._many(conn, 'INSERT INTO events (article_pk, type, mode, actor, target, "where", "when", sentence, '
-                         "trigger_start, trigger_end, trigger_text, actor_country, status, confidence) VALUES "
-                         "(:pk, :type, :mode, :actor, :target, :where, :when, :sentence, :ts, :te, :tt, :ac, "
-                         ":status, :confidence)",
-                   [{"pk": pk, "type": e["type"], "mode": e.get("mode"), "actor": e.get("actor"),
-                     "target": e.get("target"), "where": e.get("where"), "when": e.get("when"),
-                     "sentence": e.get("sentence"), "ts": (e.get("trigger") or {}).get("start"),
-                     "te": (e.get("trigger") or {}).get("end"), "tt": (e.get("trigger") or {}).get("text"),
-                     "ac": e.get("actor_country"), "status": e.get("status") or "asserted",
-                     "confidence": e.get("confidence")} for e in rec.get("events") or []])
+                   sorted(rows, key=lambda r: r["key"]))
+
+    def _bulk(self, conn, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert plain rows (the keys of the first are the columns); PostgreSQL COPYs them."""
+        if rows:
+            columns = list(rows[0])
+            self._many(conn, f"INSERT INTO {table} ({', '.join(_quoted(c) for c in columns)}) "
+                             f"VALUES ({', '.join(':' + c for c in columns)})", rows)
+
+    def _fact_rows(self, conn, pk: int, local: dict[str, Any], splits: list[tuple[str, str]] | None = None
+                   ) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+        """The entity rows and the mention, time, quote and event rows of one article, with the
+        corpus's keys."""
+        rec = self._resolved(conn, local, splits)
+        local_keys = [e.get("entity") for e in local.get("entities") or []]
+        linked = {k for k in (rec.get("entity_index") or {}) if k not in (local.get("entity_index") or {})}
+        index = rec.get("entity_index") or {}
+        # An article's own entry names its entity; one linked in from another key may not know
+        # the full name yet (the article that gives it can come later in the same batch).
+        entities = [{"key": k, "name": index[k].get("name") or k, "label": index[k].get("label") or "",
+                     "country": index[k].get("country"), "own": 0 if k in linked else 1} for k in sorted(index)]
+        return entities, {
+            "mentions": [{"article_pk": pk, "entity_key": e.get("entity"), "local_key": loc, "start": e["start"],
+                          "end": e["end"], "text": e["text"], "label": e["label"]}
+                         for e, loc in zip(rec.get("entities") or [], local_keys)],
+            "times": [{"article_pk": pk, "start": t["start"], "end": t["end"], "text": t["text"], "type": t["type"],
+                       "value": t.get("value"), "day": _day(t.get("value"))} for t in rec.get("times") or []],
+            "quotes": [{"article_pk": pk, "start": q["start"], "end": q["end"], "text": q["text"], "kind": q["kind"],
+                        "speaker": q.get("speaker"), "speaker_text": q.get("speaker_text"), "cue": q.get("cue"),
+                        "channel": q.get("channel"), "text_stems": stem_text(q["text"])}
+                       for q in rec.get("quotes") or []],
+            "events": [{"article_pk": pk, "type": e["type"], "mode": e.get("mode"), "actor": e.get("actor"),
+                        "target": e.get("target"), "where": e.get("where"), "when": e.get("when"),
+                        "sentence": e.get("sentence"), "trigger_start": (e.get("trigger") or {}).get("start"),
+                        "trigger_end": (e.get("trigger") or {}).get("end"),
+                        "trigger_text": (e.get("trigger") or {}).get("text"), "actor_country": e.get("actor_country"),
+                        "status": e.get("status") or "asserted", "confidence": e.get("confidence")}
+                       for e in rec.get("events") or []],
+        }
 
     # -- copies and stories (warta.stories) -----------------------------------------------
 
@@ -1135,6 +1224,10 @@ class SQLStore:
 
     def applied_migrations(self) -> list[str]:
         raise NotImplementedError
+
+
+def _quoted(column: str) -> str:
+    return f'"{column}"' if column in ("end", "where", "when") else column
 
 
 def _day(value: str | None) -> str | None:

@@ -170,6 +170,15 @@ class PostgresStore(SQLStore):
             with conn.cursor() as cur:
                 cur.executemany(self._sql(sql), [_no_nul(p) for p in seq])
 
+    def _bulk(self, conn, table: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            columns = list(rows[0])
+            names = ", ".join(f'"{c}"' for c in columns)
+            with conn.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row([v.replace("\x00", "") if isinstance(v, str) else v
+                                    for v in (row[c] for c in columns)])
+
     def _retryable(self, exc: BaseException) -> bool:
         errors = self._psycopg.errors
         return isinstance(exc, (errors.DeadlockDetected, errors.SerializationFailure,
