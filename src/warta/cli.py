@@ -283,7 +283,8 @@ def _load_outputs(outputs: list[str], store, as_json: bool, quiet: bool) -> None
     def rows():
         for out in outputs:
             for item in output_records(out):
-                yield prepare_row(json.loads(item["record"]), source=item["source"])
+                yield prepare_row(json.loads(item["record"]), source=item["source"],
+                                  stems=(item["title_stems"], item["text_stems"]))
 
     progress = Progress(SpinnerColumn(), TextColumn("[bold]loading[/]"), BarColumn(),
                         TextColumn("{task.completed:,} articles"), TimeElapsedColumn(), console=err,

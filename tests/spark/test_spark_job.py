@@ -168,3 +168,7 @@ def test_output_loads_into_each_backend(job, backend, databases):
         cli("stories", "--rebuild", "--db", direct, "--json")
         expected = json.loads(cli("stats", "--db", direct, "--json").stdout)["counts"]
         assert {k: stats[k] for k in expected} == expected
+        for query in ("banjir", "harga cabai", "kebakaran OR tabrakan"):  # the same stems indexed
+            hits = [json.loads(cli("search", query, "--db", d, "--json", "-n", "1000").stdout) for d in (db, direct)]
+            assert hits[0]["total"] == hits[1]["total"] > 0, query
+            assert {r["id"] for r in hits[0]["rows"]} == {r["id"] for r in hits[1]["rows"]}, query

@@ -7,7 +7,8 @@ by ``load_pipeline``'s module-level cache, never pickled); finds copies across t
 with MLlib's ``MinHashLSH`` over the shingles and thresholds of ``warta.stories``; and writes,
 partitioned by publication month (``month=unknown`` without a date):
 
-    OUT/articles/   id, url, title, outlet, published, language, copy_of, source, record (JSON)
+    OUT/articles/   id, url, title, outlet, published, language, copy_of, source, record (JSON),
+                    title_stems, text_stems (the Sastrawi stems the store's search indexes)
     OUT/entities/   article_id, key, name, label, mentions, country
     OUT/mentions/   article_id, start, end, text, label, entity
     OUT/times/      article_id, start, end, text, type, value, mod, zone
@@ -36,6 +37,7 @@ MARKER = "_warta.json"  # written next to the tables; Spark's readers skip names
 HASH_TABLES = 20  # MinHashLSH tables: a pair at Jaccard 0.2 is a candidate with probability 1 - 0.8**20 = 0.99
 FEATURES = 1 << 24  # shingles hashed into this many features
 UNKNOWN_MONTH = "unknown"
+LOG_CONFIG = Path(__file__).with_name("log4j2.properties")
 _MONTH = re.compile(r"^(\d{4}-\d{2})")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
@@ -43,7 +45,7 @@ RAW_SCHEMA = ("file string, seq long, source string, text string, html string, i
               "title string, outlet string, published string, error string, warnings array<string>")
 ANALYSED_SCHEMA = ("file string, seq long, source string, id string, url string, title string, outlet string, "
                    "published string, language string, month string, record string, error string, "
-                   "shingles array<string>, n int")
+                   "title_stems string, text_stems string, shingles array<string>, n int")
 
 
 def month_of(published: str | None) -> str:
@@ -152,6 +154,7 @@ def analyse(batches):
     from ..api import analyze_many
     from ..record import Failed
     from ..sources import RawDocument
+    from ..stemming import stem_text
 
     schema = _arrow(ANALYSED_SCHEMA)
 
@@ -172,7 +175,9 @@ def analyse(batches):
                 yield {**base, "id": rec["id"], "url": rec.get("url"), "title": rec.get("title"),
                        "outlet": rec.get("outlet"), "published": rec.get("published"),
                        "language": rec.get("language"), "month": month_of(rec.get("published")),
-                       "record": json.dumps(rec, ensure_ascii=False), "shingles": found, "n": len(found)}
+                       "record": json.dumps(rec, ensure_ascii=False), "shingles": found, "n": len(found),
+                       # what the store indexes, stemmed here so a load does not stem again
+                       "title_stems": stem_text(rec.get("title") or ""), "text_stems": stem_text(rec["text"])}
 
     yield from _batches(rows(), schema, size=64)
 
@@ -196,7 +201,8 @@ def session(master: str | None = None, conf: dict[str, str] | None = None, *, ap
         # Nothing listens beyond this machine; the Python workers are this Python (with warta).
         builder = (builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                    .config("spark.ui.enabled", "false").config("spark.pyspark.python", sys.executable)
-                   .config("spark.pyspark.driver.python", sys.executable))
+                   .config("spark.pyspark.driver.python", sys.executable)
+                   .config("spark.driver.extraJavaOptions", f"-Dlog4j.configurationFile={LOG_CONFIG}"))
     builder = (builder.config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                .config("spark.ui.showConsoleProgress", "true" if progress else "false")
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", "256"))
@@ -374,7 +380,7 @@ def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, p
         copies = find_copies(spark, good)
         articles = (good.join(F.broadcast(copies), "id", "left")
                     .select("id", "url", "title", "outlet", "published", "language", "copy_of", "source",
-                            "record", "month"))
+                            "record", "title_stems", "text_stems", "month"))
         tables = {"articles": articles, **flat_tables(articles), "errors": errors}
         for name, frame in tables.items():
             key = "id" if name == "articles" else "source" if name == "errors" else "article_id"
@@ -407,7 +413,7 @@ def _version() -> str:
 
 # -- reading the output back (no Spark needed) ------------------------------------------------
 
-def output_records(out: str | Path, *, columns: Iterable[str] = ("record", "source", "copy_of"),
+def output_records(out: str | Path, *, columns: Iterable[str] = ("record", "source", "title_stems", "text_stems"),
                    batch_size: int = 500) -> Iterator[dict[str, Any]]:
     """The rows of the job's ``articles`` table (with pyarrow), month by month."""
     import pyarrow.dataset as ds

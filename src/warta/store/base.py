@@ -39,15 +39,18 @@ class Row:
     ingested_at: str | None = None  # kept when a corpus is copied; else the time of writing
 
 
-def prepare_row(record: dict[str, Any], source: str | None = None) -> Row:
-    """A Row from an article record (``Article.to_dict()``)."""
+def prepare_row(record: dict[str, Any], source: str | None = None,
+                stems: tuple[str, str] | None = None) -> Row:
+    """A Row from an article record (``Article.to_dict()``); ``stems``, the (title, text) stems
+    when already computed (by the Spark job)."""
     dateline = record.get("dateline") or {}
     return Row(
         id=record["id"], url=record.get("url"), title=record.get("title"),
         outlet=record.get("outlet"), published=record.get("published"),
         dateline_place=dateline.get("place"), text=record["text"],
         content_hash=content_hash(record["text"]),
-        title_stems=stem_text(record.get("title") or ""), text_stems=stem_text(record["text"]),
+        title_stems=stems[0] if stems else stem_text(record.get("title") or ""),
+        text_stems=stems[1] if stems else stem_text(record["text"]),
         record=json.dumps(record, ensure_ascii=False), source=source)
 
 
@@ -72,10 +75,11 @@ class Store(Protocol):
         """Upsert ``rows`` in one transaction; per row: new, updated or duplicate. Safe
         against concurrent writers: an article stored by another writer is a duplicate."""
 
-    def load(self, rows: Iterable[Row], *, batch_size: int = 1000, progress=None) -> dict[str, int]:
+    def load(self, rows: Iterable[Row], *, batch_size: int = 1000, progress=None, rebuild: bool = True
+             ) -> dict[str, int]:
         """Bulk-load articles analysed elsewhere (``warta spark``'s output): new ones in bulk,
-        linked as ``write`` links them; then copies and stories found again. Counts: new,
-        updated, duplicate, stories, copies."""
+        linked as ``write`` links them; then (unless not ``rebuild``) copies and stories found
+        again. Counts: new, updated, duplicate, stories, copies."""
 
     # -- entity identity across the corpus (warta.identity) ---------------------------------
     def relink(self, progress=None) -> dict[str, int]:

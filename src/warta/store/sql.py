@@ -168,12 +168,14 @@ class SQLStore:
                 time.sleep(random.uniform(0.02, 0.1) * 2 ** attempt)  # apart, so racers do not meet again
         raise AssertionError("unreachable")
 
-    def load(self, rows: Iterable[Row], *, batch_size: int = 1000, progress=None) -> dict[str, int]:
+    def load(self, rows: Iterable[Row], *, batch_size: int = 1000, progress=None, rebuild: bool = True
+             ) -> dict[str, int]:
         """Bulk-load articles analysed elsewhere (the Spark job's output): the new ones inserted
         a batch at a time in bulk (COPY on PostgreSQL), their entities linked and fact rows
         written as ``write`` does; an id stored with another body goes through ``write``; then
         every copy and story is found again in publication order. Counts: new, updated,
-        duplicate, stories, copies. ``progress(n)`` is told of each batch."""
+        duplicate, stories, copies. ``progress(n)`` is told of each batch. Without ``rebuild``,
+        copies and stories are left for ``rebuild_stories`` (after several loads, say)."""
         counts = {NEW: 0, UPDATED: 0, DUPLICATE: 0}
         placing, self.place_stories = self.place_stories, False
         try:
@@ -191,6 +193,8 @@ class SQLStore:
                     progress(len(batch))
         finally:
             self.place_stories = placing
+        if not rebuild:
+            return counts
         built = self.rebuild_stories()
         return {**counts, "stories": built["stories"], "copies": built["copies"]}
 
