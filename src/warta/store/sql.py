@@ -33,6 +33,30 @@ _ARTICLE_COLUMNS = ("id", "url", "title", "outlet", "published", "dateline_place
                     "content_hash", "title_stems", "text_stems", "record", "source", "ingested_at")
 
 
+# Parsed story vectors by their JSON text: the writer reads the same few stories' centroids and
+# sums again for every article it places. Read-only dicts; emptied when full.
+_VECTORS: dict[str, dict[str, float]] = {}
+_VECTORS_MAX = 8192
+
+
+def _vector(text: str) -> dict[str, float]:
+    found = _VECTORS.get(text)
+    if found is None:
+        found = json.loads(text)
+        if len(_VECTORS) >= _VECTORS_MAX:
+            _VECTORS.clear()
+        _VECTORS[text] = found
+    return found
+
+
+def _vector_json(v: dict[str, float]) -> str:
+    text = json.dumps(v, sort_keys=True)
+    if len(_VECTORS) >= _VECTORS_MAX:
+        _VECTORS.clear()
+    _VECTORS[text] = v
+    return text
+
+
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -580,7 +604,7 @@ class SQLStore:
         if member is not None:
             s = self._exec(conn, "SELECT total FROM stories WHERE pk = :s", {"s": member["story_pk"]}).fetchone()
             if s is not None:
-                total = stories.add(json.loads(s["total"]), json.loads(member["vector"]), -1.0)
+                total = stories.add(_vector(s["total"]), _vector(member["vector"]), -1.0)
                 self._set_centroid(conn, member["story_pk"], total)
         if story is not None and story["story_pk"] is not None:
             self._summarise_story(conn, story["story_pk"])
@@ -659,10 +683,10 @@ class SQLStore:
             story = self._exec(conn, "INSERT INTO stories (id, total) VALUES (:id, '{}') RETURNING pk",
                                {"id": sid}).fetchone()["pk"]
         self._exec(conn, "INSERT INTO story_members (article_pk, story_pk, vector) VALUES (:pk, :s, :v)",
-                   {"pk": pk, "s": story, "v": json.dumps(vec, sort_keys=True)})
+                   {"pk": pk, "s": story, "v": _vector_json(vec)})
         moved = self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk OR copy_of_pk = :pk",
                            {"s": story, "pk": pk}).rowcount
-        total = json.loads(self._exec(conn, "SELECT total FROM stories WHERE pk = :s", {"s": story}).fetchone()["total"])
+        total = _vector(self._exec(conn, "SELECT total FROM stories WHERE pk = :s", {"s": story}).fetchone()["total"])
         cent = self._set_centroid(conn, story, stories.add(total, vec), row.published)
         if moved == 1:
             self._story_gains(conn, story, pk, vec, cent)
@@ -684,8 +708,8 @@ class SQLStore:
             first_pk = pk
         headline = s["headline_pk"] or pk
         if vec is not None and s["vector"] is not None:
-            cent = cent if cent is not None else json.loads(s["centroid"])
-            mine, theirs = stories.cosine(vec, cent), stories.cosine(json.loads(s["vector"]), cent)
+            cent = cent if cent is not None else _vector(s["centroid"])
+            mine, theirs = stories.cosine(vec, cent), stories.cosine(_vector(s["vector"]), cent)
             headline = pk if (mine, -pk) > (theirs, -s["headline_pk"]) else s["headline_pk"]
         dates = [d for d in (s["first"], s["last"], a["published"]) if d]
         self._exec(conn, "UPDATE stories SET first = :first, last = :last, articles = :n, outlets = :o, "
@@ -715,7 +739,7 @@ class SQLStore:
         for s in sorted(shortlist):
             if span and spans[s]["first"] and spans[s]["first"] > span[1]:
                 continue  # a story that began after this article's window
-            cent = json.loads(spans[s]["centroid"])
+            cent = _vector(spans[s]["centroid"])
             score = stories.story_score(vec, cent, published, spans[s]["first"], spans[s]["last"])
             if score >= best_score:
                 best, best_score = s, score
@@ -729,7 +753,7 @@ class SQLStore:
         last = max((d for d in (last, published) if d), default=None)
         cent = stories.centroid(total)  # its strongest terms are what later articles look it up by
         self._exec(conn, "UPDATE stories SET total = :t, centroid = :c WHERE pk = :s",
-                   {"t": json.dumps(total, sort_keys=True), "c": json.dumps(cent, sort_keys=True), "s": story})
+                   {"t": _vector_json(total), "c": _vector_json(cent), "s": story})
         self._exec(conn, "DELETE FROM story_terms WHERE story_pk = :s", {"s": story})
         self._many(conn, "INSERT INTO story_terms (term, story_pk, weight, last) VALUES (:t, :s, :w, :last)",
                    [{"t": t, "s": story, "w": w, "last": last}
@@ -749,17 +773,17 @@ class SQLStore:
                                  "LIMIT 1", {"s": story}).fetchone()["pk"]
         old = self._exec(conn, "SELECT s.headline_pk, s.centroid, m.vector FROM stories s LEFT JOIN story_members m "
                                "ON m.article_pk = s.headline_pk AND m.story_pk = s.pk WHERE s.pk = :s", {"s": story}).fetchone()
-        cent = json.loads(old["centroid"])
+        cent = _vector(old["centroid"])
         if joined is not None and old["vector"] is not None:
             pk, vec = joined
-            mine, theirs = stories.cosine(vec, cent), stories.cosine(json.loads(old["vector"]), cent)
+            mine, theirs = stories.cosine(vec, cent), stories.cosine(_vector(old["vector"]), cent)
             headline = pk if (mine, -pk) > (theirs, -old["headline_pk"]) else old["headline_pk"]
         elif old["vector"] is not None:
             headline = old["headline_pk"]  # still a member: a copy joining does not move the centroid
         else:
             members = self._exec(conn, "SELECT article_pk, vector FROM story_members WHERE story_pk = :s",
                                  {"s": story}).fetchall()
-            headline = max(members, key=lambda m: (stories.cosine(json.loads(m["vector"]), cent), -m["article_pk"])
+            headline = max(members, key=lambda m: (stories.cosine(_vector(m["vector"]), cent), -m["article_pk"])
                            )["article_pk"] if members else first
         self._exec(conn, "UPDATE stories SET first = :first, last = :last, articles = :n, outlets = :o, "
                          "first_pk = :fp, headline_pk = :h WHERE pk = :s",
