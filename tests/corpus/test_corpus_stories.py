@@ -222,3 +222,11 @@ def test_a_copied_corpus_has_the_copies_and_stories_found_again(store, tmp_path)
         assert target.get("antara-banjir")["copy_of"] == "kompas-banjir"
         assert target.get("tempo-surut")["story"] == target.get("kompas-banjir")["story"]
         assert target.stats()["counts"]["stories"] == store.stats()["counts"]["stories"] == 3
+
+
+def test_an_entity_timeline_counts_originals_and_copies_apart(store):
+    corpus(store)
+    found = store.entity(store.entity_key("semarang", alias="Semarang"))
+    days = {d["date"]: d for d in found["timeline"]}
+    assert (days["2024-03-05"]["articles"], days["2024-03-05"]["copies"]) == (1, 1)  # Kompas and ANTARA's copy
+    assert (days["2024-03-06"]["articles"], days["2024-03-06"]["copies"]) == (1, 0)  # Tempo's own report

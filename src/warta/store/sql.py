@@ -36,7 +36,7 @@ _ARTICLE_COLUMNS = ("id", "url", "title", "outlet", "published", "dateline_place
 # Parsed story vectors by their JSON text: the writer reads the same few stories' centroids and
 # sums again for every article it places. Read-only dicts; emptied when full.
 _VECTORS: dict[str, dict[str, float]] = {}
-_VECTORS_MAX = 8192
+_VECTORS_MAX = 2048
 
 
 def _vector(text: str) -> dict[str, float]:
@@ -50,7 +50,7 @@ def _vector(text: str) -> dict[str, float]:
 
 
 def _vector_json(v: dict[str, float]) -> str:
-    text = json.dumps(v, sort_keys=True)
+    text = json.dumps(v)
     if len(_VECTORS) >= _VECTORS_MAX:
         _VECTORS.clear()
     _VECTORS[text] = v
@@ -92,6 +92,7 @@ class SQLStore:
     backend = "sql"  # the backend's name, in stats
     retries = 8
     place_stories = True  # find copies and stories as articles are written (off: a benchmark's baseline)
+    _totals: dict[int, dict[str, float]] | None = None  # while placing: stories' sums not yet written
 
     # -- hooks ----------------------------------------------------------------------------
 
@@ -549,6 +550,17 @@ class SQLStore:
         """Find each new or updated article's copies and story, in the order written."""
         if not placed or not self.place_stories:
             return
+        # A story that gathers several of these articles has its sum of vectors (its largest
+        # value) written once, at the end, not at every join.
+        self._totals = {}
+        try:
+            self._place_all(conn, placed)
+            self._many(conn, "UPDATE stories SET total = :t WHERE pk = :s",
+                       [{"t": _vector_json(t), "s": pk} for pk, t in sorted(self._totals.items())])
+        finally:
+            self._totals = None
+
+    def _place_all(self, conn, placed: list[tuple[int, Row, dict[str, Any]]]) -> None:
         placed_before = {r["pk"] for r in self._in(
             conn, "SELECT article_pk AS pk FROM copy_signatures WHERE article_pk IN ({0}) UNION "
                   "SELECT pk FROM articles WHERE pk IN ({0}) AND story_pk IS NOT NULL", [p for p, _, _ in placed])}
@@ -571,7 +583,7 @@ class SQLStore:
             if root is None:
                 originals.append((pk, row, rec))
             else:
-                self._join_copy(conn, pk, root)
+                self._join_copy(conn, pk, root, row)
         if not originals:
             return
         counts = {pk: stories.term_counts(row.title_stems, row.text_stems, stories.entity_terms(rec))
@@ -602,10 +614,9 @@ class SQLStore:
         self._exec(conn, "DELETE FROM story_members WHERE article_pk = :pk", {"pk": pk})
         self._exec(conn, "UPDATE articles SET story_pk = NULL, copy_of_pk = NULL WHERE pk = :pk", {"pk": pk})
         if member is not None:
-            s = self._exec(conn, "SELECT total FROM stories WHERE pk = :s", {"s": member["story_pk"]}).fetchone()
-            if s is not None:
-                total = stories.add(_vector(s["total"]), _vector(member["vector"]), -1.0)
-                self._set_centroid(conn, member["story_pk"], total)
+            total = self._story_total(conn, member["story_pk"])
+            if total is not None:
+                self._set_centroid(conn, member["story_pk"], stories.add(total, _vector(member["vector"]), -1.0))
         if story is not None and story["story_pk"] is not None:
             self._summarise_story(conn, story["story_pk"])
 
@@ -664,11 +675,11 @@ class SQLStore:
             return None
         return root
 
-    def _join_copy(self, conn, pk: int, root: int) -> None:
+    def _join_copy(self, conn, pk: int, root: int, row: Row) -> None:
         story = self._exec(conn, "SELECT story_pk FROM articles WHERE pk = :r", {"r": root}).fetchone()["story_pk"]
         if story is not None:
             self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk", {"s": story, "pk": pk})
-            self._story_gains(conn, story, pk, None)
+            self._story_gains(conn, story, pk, row, None)
 
     def _join_story(self, conn, pk: int, row: Row, vec: dict[str, float], query: list[str]) -> None:
         """Put an original into the story it fits best, or a new one."""
@@ -686,20 +697,19 @@ class SQLStore:
                    {"pk": pk, "s": story, "v": _vector_json(vec)})
         moved = self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk OR copy_of_pk = :pk",
                            {"s": story, "pk": pk}).rowcount
-        total = _vector(self._exec(conn, "SELECT total FROM stories WHERE pk = :s", {"s": story}).fetchone()["total"])
-        cent = self._set_centroid(conn, story, stories.add(total, vec), row.published)
+        cent = self._set_centroid(conn, story, stories.add(self._story_total(conn, story) or {}, vec), row.published)
         if moved == 1:
-            self._story_gains(conn, story, pk, vec, cent)
+            self._story_gains(conn, story, pk, row, vec, cent)
         else:  # its copies came along: count them all
             self._summarise_story(conn, story, joined=(pk, vec))
 
-    def _story_gains(self, conn, story: int, pk: int, vec: dict[str, float] | None,
+    def _story_gains(self, conn, story: int, pk: int, row: Row, vec: dict[str, float] | None,
                      cent: dict[str, float] | None = None) -> None:
         """The story's row after one article joined it, without reading all its articles."""
         s = self._exec(conn, "SELECT s.articles, s.outlets, s.first, s.last, s.first_pk, s.headline_pk, s.centroid, "
                              "m.vector FROM stories s LEFT JOIN story_members m ON m.article_pk = s.headline_pk "
                              "AND m.story_pk = s.pk WHERE s.pk = :s", {"s": story}).fetchone()
-        a = self._exec(conn, "SELECT published, outlet FROM articles WHERE pk = :pk", {"pk": pk}).fetchone()
+        a = {"published": row.published, "outlet": row.outlet}
         new_outlet = a["outlet"] is not None and self._exec(
             conn, "SELECT 1 AS x FROM articles WHERE story_pk = :s AND outlet = :o AND pk != :pk LIMIT 1",
             {"s": story, "o": a["outlet"], "pk": pk}).fetchone() is None
@@ -745,6 +755,13 @@ class SQLStore:
                 best, best_score = s, score
         return best
 
+    def _story_total(self, conn, story: int) -> dict[str, float] | None:
+        """The sum of the story's member vectors (None: no such story)."""
+        if self._totals is not None and story in self._totals:
+            return self._totals[story]
+        found = self._exec(conn, "SELECT total FROM stories WHERE pk = :s", {"s": story}).fetchone()
+        return None if found is None else _vector(found["total"])
+
     def _set_centroid(self, conn, story: int, total: dict[str, float], published: str | None = None
                       ) -> dict[str, float]:
         """Store the story's sum of vectors and its centroid's terms, each with the story's
@@ -752,8 +769,12 @@ class SQLStore:
         last = self._exec(conn, "SELECT last FROM stories WHERE pk = :s", {"s": story}).fetchone()["last"]
         last = max((d for d in (last, published) if d), default=None)
         cent = stories.centroid(total)  # its strongest terms are what later articles look it up by
-        self._exec(conn, "UPDATE stories SET total = :t, centroid = :c WHERE pk = :s",
-                   {"t": _vector_json(total), "c": _vector_json(cent), "s": story})
+        if self._totals is not None:  # written once, when the batch is placed
+            self._totals[story] = total
+            self._exec(conn, "UPDATE stories SET centroid = :c WHERE pk = :s", {"c": _vector_json(cent), "s": story})
+        else:
+            self._exec(conn, "UPDATE stories SET total = :t, centroid = :c WHERE pk = :s",
+                       {"t": _vector_json(total), "c": _vector_json(cent), "s": story})
         self._exec(conn, "DELETE FROM story_terms WHERE story_pk = :s", {"s": story})
         self._many(conn, "INSERT INTO story_terms (term, story_pk, weight, last) VALUES (:t, :s, :w, :last)",
                    [{"t": t, "s": story, "w": w, "last": last}
@@ -1010,13 +1031,19 @@ class SQLStore:
         if entity is None:
             return None
         k = {"k": entity["key"]}
-        per_day = self._all("SELECT a.published AS date, count(DISTINCT a.pk) AS articles, count(*) AS mentions "
+        # A republished text is one more publication, not one more report: the counts are of
+        # originals, with the copies counted apart.
+        per_day = self._all("SELECT a.published AS date, "
+                            "count(DISTINCT CASE WHEN a.copy_of_pk IS NULL THEN a.pk END) AS articles, "
+                            "sum(CASE WHEN a.copy_of_pk IS NULL THEN 1 ELSE 0 END) AS mentions, "
+                            "count(DISTINCT CASE WHEN a.copy_of_pk IS NOT NULL THEN a.pk END) AS copies "
                             "FROM mentions m JOIN articles a ON a.pk = m.article_pk WHERE m.entity_key = :k "
                             "GROUP BY a.published ORDER BY a.published NULLS FIRST", k)
         together = self._all(
             "SELECT e.key, e.name, e.label, count(DISTINCT o.article_pk) AS articles FROM mentions o "
             "JOIN entities e ON e.key = o.entity_key WHERE o.article_pk IN "
-            "(SELECT article_pk FROM mentions WHERE entity_key = :k) AND o.entity_key != :k "
+            "(SELECT m.article_pk FROM mentions m JOIN articles a ON a.pk = m.article_pk "
+            "WHERE m.entity_key = :k AND a.copy_of_pk IS NULL) AND o.entity_key != :k "
             "GROUP BY e.key ORDER BY articles DESC, e.name LIMIT :n", {**k, "n": limit})
         aliases = self._all("SELECT text, count(*) AS mentions FROM mentions WHERE entity_key = :k "
                             "GROUP BY text ORDER BY mentions DESC, text", k)
