@@ -128,3 +128,25 @@ def test_quotes_speaker_named_by_role_is_the_last_person_with_it():
     assert [(q.speaker_text, q.speaker) for q in qs] == [("Menteri Keuangan", "sri-mulyani-indrawati"),
                                                          ("Sang gubernur", "ridwan-kamil")]
     assert [q.speaker for q in find_quotes(text, entities)] == [None, None]  # without the index: unresolved
+
+
+def test_quotes_pronoun_speaker_is_the_person_the_text_moved_on_to():
+    # Written for this test: a first speaker, then two paragraphs about someone else.
+    text = ("\"Bantuan beras sudah kami salurkan ke 12 desa,\" kata Bupati Kendal Dico Ganinduto.\n\n"
+            "Di tempat lain, petani Sumarni Wulandari mengeluhkan harga gabah yang anjlok sejak pekan lalu. "
+            "Sumarni Wulandari menanam padi di lahan seluas dua hektare.\n\n"
+            "Dia mengatakan, hasil panen tahun ini tidak cukup untuk menutup biaya pupuk.")
+    entities, index = find_entities(text)
+    qs = find_quotes(text, entities, index)
+    last = qs[-1]
+    assert last.speaker_text in ("Dia", "dia") or last.speaker is not None
+    assert (index.get(last.speaker) or {}).get("name", "").startswith("Sumarni")
+
+
+def test_quotes_pronoun_speaker_stays_the_last_speaker_while_in_view():
+    text = ("Kepala Dinas Pertanian Jawa Tengah Supriyanto mengatakan stok pupuk cukup. Ia bertemu Bupati "
+            "Demak Eisti'anah di pendopo.\n\n"
+            "\"Distribusi akan kami percepat sebelum musim tanam,\" ujarnya.")
+    entities, index = find_entities(text)
+    qs = find_quotes(text, entities, index)
+    assert qs[0].speaker is not None and qs[-1].speaker == qs[0].speaker

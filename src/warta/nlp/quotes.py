@@ -129,13 +129,31 @@ def _speaker(phrase: str | None, entity: Entity | None) -> str | None:
     return None
 
 
-def _resolve_in_order(quotes: list[Quote]) -> None:
+def _resolve_in_order(quotes: list[Quote], ix: "_Index | None" = None, text: str = "") -> None:
+    """A pronoun speaker ("kata dia", "ujarnya", "Ia menambahkan") is the last speaker while
+    that person is still in view (named in this paragraph or the one before); else the person
+    the text has moved on to: the first person named in the nearest sentence that names one."""
     last = None
     for q in quotes:
         if q.speaker == _FOLLOW:
-            q.speaker = last
+            q.speaker = _antecedent(q, ix, text, last) if ix is not None and RESOLVE_IN_VIEW else last
         elif q.speaker is not None:
             last = q.speaker
+
+
+RESOLVE_IN_VIEW = True  # False: a pronoun is always the last speaker (the old rule; eval/quotes compares)
+
+
+def _antecedent(q: Quote, ix: "_Index", text: str, last: str | None) -> str | None:
+    here = text.rfind("\n\n", 0, q.start)
+    view = text.rfind("\n\n", 0, here) if here > 0 else -1
+    start = view + 2 if view >= 0 else 0
+    i, j = bisect.bisect_left(ix.starts, start), bisect.bisect_left(ix.starts, q.start)
+    persons = [e for e in ix.entities[i:j] if e.label == "PER" and e.entity]
+    if not persons or last in {e.entity for e in persons}:
+        return last
+    s_start, _ = ix.sentence(persons[-1].start)
+    return next(e.entity for e in persons if e.start >= s_start)
 
 
 def find_quotes(text: str, entities: list[Entity], index: dict[str, dict] | None = None) -> list[Quote]:
@@ -192,7 +210,7 @@ def find_quotes(text: str, entities: list[Entity], index: dict[str, dict] | None
     ordered = [q for _, q in found]
     if index:
         _resolve_roles(ordered, ix, index)
-    _resolve_in_order(ordered)
+    _resolve_in_order(ordered, ix, text)
     return ordered
 
 
