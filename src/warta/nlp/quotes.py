@@ -9,7 +9,10 @@ Decisions:
 - indirect speech is "X <verb> (bahwa) …" and "Menurut X, …"; "…, menurut X." at the end of a
   sentence names a source, not a speaker, and is kept in ``source``;
 - ``speaker_text`` is the speaker as written (with title); ``speaker`` is an entity key when it
-  names an entity or a pronoun points back to one, else null (groups, unnamed officials).
+  names an entity or a pronoun points back to one, else null (groups, unnamed officials);
+- a pronoun points back to the last speaker while that person is named in the quote's
+  paragraph or the one before, else to the first person named in the nearest sentence that
+  names one (eval/quotes: 0.674 of 46 pronouns a reader resolved, 0.435 for the last speaker).
 """
 from __future__ import annotations
 

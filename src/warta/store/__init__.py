@@ -5,6 +5,7 @@ anatomy or the web layer.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -37,6 +38,12 @@ def open_store(db: str | Path = "warta.db", *, create: bool = True, readonly: bo
     """Open the store at ``db`` (a file path or a ``postgresql://`` URL), migrating it unless
     ``readonly``. Without ``create``, a database that holds no warta tables is an error."""
     db = str(db)
+    store = _open(db, create=create, readonly=readonly, pool_size=pool_size)
+    store.embed_titles = os.environ.get("WARTA_STORY_EMBEDDINGS", "") == "1"
+    return store
+
+
+def _open(db: str, *, create: bool, readonly: bool, pool_size: int | None) -> Store:
     if is_postgres(db):
         from .postgres import PostgresStore
 

