@@ -51,6 +51,9 @@ def tsquery(query: ParsedQuery) -> str | None:
     return query.render(_ts_term, " & ", " | ", " & !")
 
 
+_COPY_FROM = 64  # rows from which _bulk uses COPY
+
+
 @lru_cache(maxsize=512)
 def _named(sql: str) -> str:
     """``:name`` parameters as psycopg's ``%(name)s``; a literal ``%`` doubled."""
@@ -171,6 +174,8 @@ class PostgresStore(SQLStore):
                 cur.executemany(self._sql(sql), [_no_nul(p) for p in seq])
 
     def _bulk(self, conn, table: str, rows: list[dict[str, Any]]) -> None:
+        if len(rows) < _COPY_FROM:  # a few rows (one article's facts): a COPY costs more round trips
+            return super()._bulk(conn, table, rows)
         if rows:
             columns = list(rows[0])
             names = ", ".join(f'"{c}"' for c in columns)
