@@ -138,10 +138,14 @@ def test_a_missing_input_is_an_error_row_and_a_bad_table_a_clear_error(tmp_path)
                       str(tmp_path / "out"), spark=spark, partitions=2)
         with pytest.raises(InputError, match="salah.parquet.*'text' or 'html' column"):
             run([str(tmp_path / "salah.parquet")], str(tmp_path / "out2"), spark=spark)
+        errors = table(tmp_path / "out", "errors")
+        fixed = run([str(good), str(tmp_path / "baik.parquet")], str(tmp_path / "out"), spark=spark, partitions=2)
     finally:
         spark.stop()
     assert summary["articles"] == 2 and summary["errors"] == 1
-    assert table(tmp_path / "out", "errors")[0]["error"] == "no such file or folder"
+    assert errors[0]["error"] == "no such file or folder"
+    assert fixed["errors"] == 0 and table(tmp_path / "out", "errors") == []  # the last run's errors only
+    assert len(table(tmp_path / "out", "articles")) == 2
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

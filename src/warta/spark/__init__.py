@@ -14,10 +14,10 @@ partitioned by publication month (``month=unknown`` without a date):
     OUT/times/      article_id, start, end, text, type, value, mod, zone
     OUT/quotes/     article_id, start, end, text, kind, speaker, speaker_text, cue, channel, source
     OUT/events/     article_id, type, mode, actor, target, where, when, sentence, trigger_*, ...
-    OUT/errors/     source, id, error: the inputs that could not become articles
+    OUT/errors/     source, id, error: the inputs of the last run that could not become articles
 
 Writing replaces the months the job writes and keeps the others (dynamic partition
-overwrite), so running the same job again changes nothing. ``warta ingest OUT`` loads it.
+overwrite), so running the same job again changes nothing; ``errors`` is replaced whole. ``warta ingest OUT`` loads it.
 """
 from __future__ import annotations
 
@@ -384,8 +384,10 @@ def run(inputs: list[str], out: str, *, spark=None, master: str | None = None, p
         tables = {"articles": articles, **flat_tables(articles), "errors": errors}
         for name, frame in tables.items():
             key = "id" if name == "articles" else "source" if name == "errors" else "article_id"
-            frame.sortWithinPartitions("month", key).write.mode("overwrite").partitionBy("month") \
-                .parquet(_join(out, name))
+            writer = frame.sortWithinPartitions("month", key).write.mode("overwrite").partitionBy("month")
+            if name == "errors":  # the last run's errors only: an input fixed since leaves none behind
+                writer = writer.option("partitionOverwriteMode", "static")
+            writer.parquet(_join(out, name))
         counts = {"articles": good.count(), "errors": errors.count(), "copies": copies.count(),
                   "duplicate_ids": analysed.where(F.col("error").isNull()).count() - good.count(),
                   "months": sorted(r["month"] for r in good.select("month").distinct().collect())}
