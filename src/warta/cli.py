@@ -346,8 +346,9 @@ def spark_command(inputs, out, master, partitions, confs, max_bytes, as_json, qu
     if as_json:
         _dump(summary)
     else:
+        errors = summary["errors"]
         err.print(f"[bold]{summary['articles']:,}[/] articles ({summary['copies']:,} copies), "
-                  f"[{'red' if summary['errors'] else 'green'}]{summary['errors']:,} errors[/] in "
+                  f"[{'red' if errors else 'green'}]{errors:,} error{'' if errors == 1 else 's'}[/] in "
                   f"{summary['seconds']:.1f} s on {summary['master']} -> {escape(out)} "
                   f"(months: {', '.join(summary['months']) or 'none'})")
     if summary["errors"]:
