@@ -26,8 +26,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from _data import click_id
 
-from warta.spark import output_records
-from warta.store import open_store, prepare_row
+from warta.spark import output_records, output_rows
+from warta.store import open_store
 
 DAY, WINDOW = 500_000, 3 * 3600
 
@@ -41,12 +41,6 @@ def warta(*args: str) -> tuple[float, dict]:
     return seconds, json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def rows_of(out: Path):
-    for item in output_records(out):
-        yield prepare_row(json.loads(item["record"]), source=item["source"],
-                                  stems=(item["title_stems"], item["text_stems"]))
-
-
 def load(db: str, out: Path, bulk: bool) -> tuple[float, float]:
     """Seconds to store the output's articles (entities linked, facts written), and seconds to
     find their copies and stories."""
@@ -54,11 +48,11 @@ def load(db: str, out: Path, bulk: bool) -> tuple[float, float]:
     try:
         started = time.perf_counter()
         if bulk:
-            store.load(rows_of(out), rebuild=False)
+            store.load(output_rows([out]), rebuild=False)
         else:  # the reference: the row-by-row write path, stories left for the rebuild
             store.place_stories = False
             batch = []
-            for row in rows_of(out):
+            for row in output_rows([out]):
                 batch.append(row)
                 if len(batch) >= 1000:
                     store.write(batch)

@@ -277,14 +277,7 @@ def _load_outputs(outputs: list[str], store, as_json: bool, quiet: bool) -> None
     """Bulk-load the Parquet output of `warta spark` (already analysed)."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from .spark import output_records
-    from .store import prepare_row
-
-    def rows():
-        for out in outputs:
-            for item in output_records(out):
-                yield prepare_row(json.loads(item["record"]), source=item["source"],
-                                  stems=(item["title_stems"], item["text_stems"]))
+    from .spark import output_rows
 
     progress = Progress(SpinnerColumn(), TextColumn("[bold]loading[/]"), BarColumn(),
                         TextColumn("{task.completed:,} articles"), TimeElapsedColumn(), console=err,
@@ -293,7 +286,7 @@ def _load_outputs(outputs: list[str], store, as_json: bool, quiet: bool) -> None
     try:
         with progress:
             task = progress.add_task("load", total=None)
-            counts = store.load(rows(), progress=lambda n: progress.advance(task, n))
+            counts = store.load(output_rows(outputs), progress=lambda n: progress.advance(task, n))
     except (StoreError, InputError) as exc:
         store.close()
         fail(str(exc))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .files import MAX_BYTES, decode_bytes, read_file, sniff_format
+from .files import MAX_BYTES, check_size, decode_bytes, read_file, sniff_format
 
 __all__ = ["RawDocument", "iter_documents", "iter_bytes", "document_from_dict", "decode_bytes", "MAX_BYTES"]
 
@@ -125,9 +125,7 @@ def iter_bytes(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Iterato
             from .warc import iter_warc_stream
             yield from iter_warc_stream(io.BytesIO(data), name, max_bytes=max_bytes)
         else:
-            if len(data) > max_bytes:
-                raise InputError(name, f"file is {len(data) / 1048576:.1f} MB, over the limit of "
-                                       f"{max_bytes / 1048576:.0f} MB (--max-bytes)")
+            check_size(name, len(data), max_bytes)
             text, warnings = decode_bytes(data, name)
             yield _doc(name, text, sniff_format(text, ext), warnings)
     except InputError as exc:

@@ -17,12 +17,15 @@ _HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<(?
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
     """The decoded text of ``path`` and any warnings; InputError when it cannot be an article."""
     source = str(path)
-    size = path.stat().st_size
+    check_size(source, path.stat().st_size, max_bytes)
+    return decode_bytes(path.read_bytes(), source)
+
+
+def check_size(source: str, size: int, max_bytes: int = MAX_BYTES) -> None:
+    """InputError when a file of ``size`` bytes is over the limit."""
     if size > max_bytes:
         raise InputError(source, f"file is {size / 1048576:.1f} MB, over the limit of "
                                  f"{max_bytes / 1048576:.0f} MB (--max-bytes)")
-    data = path.read_bytes()
-    return decode_bytes(data, source)
 
 
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple[str, list[str]]:

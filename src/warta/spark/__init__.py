@@ -227,14 +227,12 @@ def read_documents(spark, inputs: list[str], *, max_bytes: int):
     from pyspark.sql import functions as F
     from pyspark.sql.utils import AnalysisException
 
-    frames, missing = [], []
-    tables = [s for s in inputs if s.rstrip("/").endswith(".parquet")]
-    files = [s for s in inputs if s not in tables]
-    for spec in inputs:
-        if _missing(spec):
-            missing.append({"file": spec, "seq": 0, "source": spec, "error": "no such file or folder", "warnings": []})
-    files = [s for s in files if not _missing(s)]
-    tables = [s for s in tables if not _missing(s)]
+    absent = [s for s in inputs if _missing(s)]
+    missing = [{"file": s, "seq": 0, "source": s, "error": "no such file or folder", "warnings": []} for s in absent]
+    present = [s for s in inputs if s not in absent]
+    tables = [s for s in present if s.rstrip("/").endswith(".parquet")]
+    files = [s for s in present if s not in tables]
+    frames = []
     if files:
         explicit = frozenset(str(Path(s).resolve()) for s in files if not _SCHEME.match(s) and Path(s).is_file())
         explicit |= frozenset(s for s in files if _SCHEME.match(s))
@@ -428,4 +426,14 @@ def output_records(out: str | Path, *, columns: Iterable[str] = ("record", "sour
         yield from batch.to_pylist()
 
 
-__all__ = ["run", "session", "is_output", "output_records", "find_copies", "TABLES", "month_of"]
+def output_rows(outs: Iterable[str | Path]) -> Iterator[Any]:
+    """The job's articles as store rows (with the stems computed on the executors)."""
+    from ..store import prepare_row
+
+    for out in outs:
+        for item in output_records(out):
+            yield prepare_row(json.loads(item["record"]), source=item["source"],
+                              stems=(item["title_stems"], item["text_stems"]))
+
+
+__all__ = ["run", "session", "is_output", "output_records", "output_rows", "find_copies", "TABLES", "month_of"]

@@ -731,19 +731,18 @@ class SQLStore:
         s = self._exec(conn, "SELECT s.articles, s.outlets, s.first, s.last, s.first_pk, s.headline_pk, s.centroid, "
                              "m.vector FROM stories s LEFT JOIN story_members m ON m.article_pk = s.headline_pk "
                              "AND m.story_pk = s.pk WHERE s.pk = :s", {"s": story}).fetchone()
-        a = {"published": row.published, "outlet": row.outlet}
-        new_outlet = a["outlet"] is not None and self._exec(
+        new_outlet = row.outlet is not None and self._exec(
             conn, "SELECT 1 AS x FROM articles WHERE story_pk = :s AND outlet = :o AND pk != :pk LIMIT 1",
-            {"s": story, "o": a["outlet"], "pk": pk}).fetchone() is None
+            {"s": story, "o": row.outlet, "pk": pk}).fetchone() is None
         first_pk = s["first_pk"]
-        if first_pk is None or _earlier((a["published"], pk), (s["first"], first_pk)):
+        if first_pk is None or _earlier((row.published, pk), (s["first"], first_pk)):
             first_pk = pk
         headline = s["headline_pk"] or pk
         if vec is not None and s["vector"] is not None:
             cent = cent if cent is not None else _vector(s["centroid"])
             mine, theirs = stories.cosine(vec, cent), stories.cosine(_vector(s["vector"]), cent)
             headline = pk if (mine, -pk) > (theirs, -s["headline_pk"]) else s["headline_pk"]
-        dates = [d for d in (s["first"], s["last"], a["published"]) if d]
+        dates = [d for d in (s["first"], s["last"], row.published) if d]
         self._exec(conn, "UPDATE stories SET first = :first, last = :last, articles = :n, outlets = :o, "
                          "first_pk = :fp, headline_pk = :h WHERE pk = :s",
                    {"first": min(dates, default=None), "last": max(dates, default=None), "n": s["articles"] + 1,

@@ -176,13 +176,11 @@ class PostgresStore(SQLStore):
     def _bulk(self, conn, table: str, rows: list[dict[str, Any]]) -> None:
         if len(rows) < _COPY_FROM:  # a few rows (one article's facts): a COPY costs more round trips
             return super()._bulk(conn, table, rows)
-        if rows:
-            columns = list(rows[0])
-            names = ", ".join(f'"{c}"' for c in columns)
-            with conn.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row([v.replace("\x00", "") if isinstance(v, str) else v
-                                    for v in (row[c] for c in columns)])
+        columns = list(rows[0])
+        names = ", ".join(f'"{c}"' for c in columns)
+        with conn.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([v.replace("\x00", "") if isinstance(v, str) else v for v in (row[c] for c in columns)])
 
     def _retryable(self, exc: BaseException) -> bool:
         errors = self._psycopg.errors
