@@ -33,6 +33,23 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def _use_ner(ctx, param, value):
+    """--ner: pick the NER model before anything is analysed."""
+    if value:
+        from .nlp.pipeline import use_ner
+
+        try:
+            use_ner(value)
+        except RuntimeError as exc:
+            fail(str(exc), 2)
+    return value
+
+
+ner_option = click.option(
+    "--ner", type=click.Choice(["fast", "accurate"]), default=None, callback=_use_ner, expose_value=False,
+    help="NER model: fast (the CNN, default) or accurate (the fine-tuned encoder; needs warta[accurate]).")
+
+
 def _dump(obj) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False))
 
@@ -91,6 +108,7 @@ def cli() -> None:
 @click.option("--title", help="The article's title.")
 @click.option("--format", "fmt", type=click.Choice(["auto", "text", "html"]), default="auto",
               show_default=True, help="Input kind; auto sniffs HTML.")
+@ner_option
 def analyze(file, jsonl, as_json, published, url, title, fmt):
     """Analyse one article (FILE, or '-' for stdin) and print what warta finds."""
     from .api import analyze as run, analyze_many
@@ -223,6 +241,7 @@ def report(rec: dict) -> None:
 @click.option("--reanalyze", is_flag=True, help="Analyse articles already stored again and refresh their records.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-input errors.")
+@ner_option
 def ingest(paths, db, fmt, jobs, batch_size, max_bytes, reanalyze, as_json, quiet):
     """Analyse and store files, folders, JSONL ('-' for stdin), feeds, WARC files and URLs."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -706,6 +725,7 @@ def eval_time(data, gold, as_json):
               help="Leave spans that are exactly a country name out of gold and prediction "
                    "(data sets differ on whether a country named as an actor is an entity).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@ner_option
 def eval_ner(data, model_dir, model_only, skip_countries, as_json):
     """Named entities: exact-span P/R/F1 per label (GPE and FAC count as LOC)."""
     from .evaluate import model_ner_tags, score_ner, warta_ner_tags

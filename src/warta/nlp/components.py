@@ -37,6 +37,13 @@ def make_timex(nlp: Language, name: str) -> TimexTagger:
     return TimexTagger(nlp, name)
 
 
+@Language.factory("warta_encoder_ner", assigns=["doc.ents"])
+def make_encoder_ner(nlp: Language, name: str):
+    from .encoder import EncoderNER
+
+    return EncoderNER(nlp, name)
+
+
 @registry.tokenizers("warta.tokenizer.v1")
 def create_tokenizer():
     """The tokenizer factory warta's pipelines name in their config."""

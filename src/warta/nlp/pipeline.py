@@ -67,6 +67,33 @@ def _add_abbreviations(tokenizer) -> None:
         tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
 
 
+NER_MODES = ("fast", "accurate")
+_ner_mode = "fast"
+
+
+def use_ner(mode: str) -> None:
+    """Choose the NER model every later analysis in this process uses.
+
+    "fast" is the shipped CNN; "accurate" is the fine-tuned multilingual-e5-small encoder
+    (`warta[accurate]`: ONNX Runtime), several times slower and better on names it has not seen."""
+    global _ner_mode
+    if mode not in NER_MODES:
+        raise ValueError(f"unknown NER mode {mode!r}: choose one of {', '.join(NER_MODES)}")
+    if mode == "accurate":
+        from .encoder import available, model_dir
+
+        if not available():
+            raise RuntimeError(f"accurate NER needs onnxruntime and the model in {model_dir()}: "
+                               "pip install 'warta[accurate]'")
+    if mode != _ner_mode:
+        _ner_mode = mode
+        load_pipeline.cache_clear()
+
+
+def ner_mode() -> str:
+    return _ner_mode
+
+
 @lru_cache(maxsize=1)
 def load_pipeline():
     """The NER pipeline (cached); a blank Indonesian pipeline when no model is installed."""
@@ -75,7 +102,11 @@ def load_pipeline():
     from . import components  # noqa: F401  (registers warta's factories)
 
     path = model_path()
-    if (path / "config.cfg").exists():
+    tokenizer = {"nlp": {"tokenizer": {"@tokenizers": "warta.tokenizer.v1"}}}
+    if _ner_mode == "accurate":
+        nlp = spacy.blank("id", config=tokenizer)
+        nlp.add_pipe("warta_encoder_ner")
+    elif (path / "config.cfg").exists():
         nlp = spacy.load(path, exclude=["tokenizer"],
                          config={"nlp": {"tokenizer": {"@tokenizers": "warta.tokenizer.v1"}}})
     else:

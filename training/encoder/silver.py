@@ -1,0 +1,100 @@
+"""Silver NER data: CLICK-ID sentences labelled by the fine-tuned encoder, for the CNN to learn from.
+
+    python training/encoder/silver.py [--data ../shared/data] [--n 30000] [--out training/encoder/output/silver.spacy]
+
+Sentences come from CLICK-ID paragraphs (CC BY 4.0; never from an evaluation set: any sentence
+also in idner dev or NERGrit test is dropped), split by warta's sentence splitter and tokenised
+by warta's tokenizer, so the CNN trains on the tokens it will see. Sentences without an entity
+are kept up to --empty of the total, about the share in the gold training data.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import torch
+from spacy.tokens import DocBin
+from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from e5model import Tagger  # noqa: E402
+from finetune import load_encoder, predict  # noqa: E402
+from nerdata import key, repair, training_sets  # noqa: E402
+
+
+def sentences(data: Path, rng: random.Random, n: int, held: set[str]):
+    from warta.nlp.sentences import split_sentences
+
+    paras = []
+    with gzip.open(data / "corpus/click-id-articles.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            paras += json.loads(line)["paragraphs_heuristic"]
+    rng.shuffle(paras)
+    seen: set[str] = set()
+    for para in paras:
+        for start, end in split_sentences(para):
+            sent = para[start:end].strip()
+            if 5 <= len(sent.split()) <= 60 and sent not in seen:
+                seen.add(sent)
+                yield sent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(HERE.parents[1] / ".." / "shared" / "data"))
+    ap.add_argument("--encoder", default=str(HERE / "output" / "e5-id.pt"))
+    ap.add_argument("--tagger", default=str(HERE / "output" / "ner" / "tagger.pt"))
+    ap.add_argument("--n", type=int, default=30000)
+    ap.add_argument("--empty", type=float, default=0.25, help="largest share of sentences without entities")
+    ap.add_argument("--out", default=str(HERE / "output" / "silver.spacy"))
+    args = ap.parse_args()
+    torch.set_num_threads(2)
+    from warta.nlp.pipeline import load_pipeline
+
+    tokenizer = load_pipeline().tokenizer
+    data = Path(args.data)
+    _, dev, test, _ = training_sets(data)
+    held = {key(w) for w, _ in dev + test}
+    enc, tok = load_encoder(Path(args.encoder))
+    ck = torch.load(args.tagger, weights_only=False)
+    model = Tagger(enc, ck["labels"])
+    model.load_state_dict(ck["state"])
+    db, kept, empty, t0 = DocBin(), 0, 0, time.time()
+    stream = sentences(data, random.Random(29), args.n, held)
+    while kept < args.n:
+        docs = []
+        for sent in stream:
+            doc = tokenizer(sent)
+            if key([t.text for t in doc]) not in held:
+                docs.append(doc)
+            if len(docs) == 512:
+                break
+        if not docs:
+            break
+        tags = predict(model, tok, [[t.text for t in d] for d in docs])
+        for doc, t in zip(docs, tags):
+            if kept >= args.n:
+                break
+            doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(repair(t)))
+            if not doc.ents:
+                if empty >= args.n * args.empty:
+                    continue
+                empty += 1
+            db.add(doc)
+            kept += 1
+        print(f"  {kept:,} sentences, {time.time() - t0:.0f} s", flush=True)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out)
+    print(f"silver: {kept:,} sentences ({empty:,} without entities) -> {out} in {time.time() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
