@@ -220,3 +220,27 @@ def test_entities_person_span_that_is_a_body_running_on_in_lower_case_is_an_org(
     text = "Juru bicara Brigade Ezzedine al-Qassam mengatakan itu."
     merged = merge(text, model(text, ("Brigade Ezzedine al-Qassam", "PER")))
     assert spans(text, merged) == [("Brigade Ezzedine al-Qassam", "ORG")]
+
+
+def test_academic_titles_and_degrees_leave_the_name():
+    text = "Kepala Dinas Pendidikan, Ir. Siti Rahayu, MM, menyampaikan bahwa Prof. Dr. Budi Santoso hadir."
+    found = spans(text, merge(text, model(text, ("Ir. Siti Rahayu", "PER"), ("MM", "PER"),
+                                          ("Prof. Dr. Budi Santoso", "PER"))))
+    assert ("Siti Rahayu", "PER") in found and ("Budi Santoso", "PER") in found
+    assert not any(surface == "MM" for surface, _ in found)
+
+
+@pytest.mark.parametrize("surface,kept", [
+    ("Badan Penanggulangan Bencana Daerah (", "Badan Penanggulangan Bencana Daerah"),
+    (") Kota Semarang", "Kota Semarang"),
+    ("Partai Kebangkitan Bangsa (PKB)", "Partai Kebangkitan Bangsa (PKB)"),
+    ("PT Astra Tbk.", "PT Astra Tbk."),
+    ("Jakarta -", "Jakarta"),
+])
+def test_a_model_span_never_ends_on_an_opening_bracket(surface, kept):
+    from warta.nlp.pipeline import trim
+
+    text = f"Kata {surface} kemarin."
+    start = text.index(surface)
+    s, e = trim(text, start, start + len(surface))
+    assert text[s:e] == kept

@@ -56,7 +56,7 @@ def main() -> None:
     ap.add_argument("--out", default=str(HERE / "output" / "silver.spacy"))
     args = ap.parse_args()
     torch.set_num_threads(2)
-    from warta.nlp.pipeline import load_pipeline
+    from warta.nlp.pipeline import load_pipeline, trim
 
     tokenizer = load_pipeline().tokenizer
     data = Path(args.data)
@@ -82,7 +82,15 @@ def main() -> None:
         for doc, t in zip(docs, tags):
             if kept >= args.n:
                 break
-            doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(repair(t)))
+            spans = []
+            for span in biluo_tags_to_spans(doc, iob_to_biluo(repair(t))):
+                # the gold data writes "(PKB)" as one token, warta's tokenizer as three: no
+                # span may keep the bracket it would then end with
+                start, end = trim(doc.text, span.start_char, span.end_char)
+                piece = doc.char_span(start, end, label=span.label_, alignment_mode="contract")
+                if piece is not None and len(piece):
+                    spans.append(piece)
+            doc.ents = spans
             if not doc.ents:
                 if empty >= args.n * args.empty:
                     continue

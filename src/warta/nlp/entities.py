@@ -222,7 +222,8 @@ def _trim_person(text: str, m: Mention, rule_at: dict[int, Mention]) -> Mention 
             break
         while start < m.end and text[start].isspace():
             start += 1
-    if start >= m.end or not text[start].isupper() or text[start:m.end].lower() in NOT_PERSONS:
+    if (start >= m.end or not text[start].isupper() or text[start:m.end].lower() in NOT_PERSONS
+            or text[start:m.end].replace(".", "").lower() in DEGREES):
         if body is not None and start < m.end and text[start].islower():
             return Mention(body, m.end, "ORG", m.source)
         return None
@@ -232,6 +233,9 @@ def _trim_person(text: str, m: Mention, rule_at: dict[int, Mention]) -> Mention 
 # Capitalised words at the start of a sentence that a model may take for a name.
 NOT_PERSONS = frozenset(("apa", "aku", "saya", "kami", "kita", "dia", "ia", "mereka", "ini", "itu", "anda",
                          "beliau", "siapa", "kenapa", "mengapa", "bagaimana", "tapi", "namun", "ya", "oh"))
+# Academic degrees written after a name ("Ir. Siti Rahayu, MM"), which a model may take for one.
+DEGREES = frozenset(("mm", "sh", "mh", "se", "st", "mt", "msi", "mpd", "spd", "skom", "mkom", "ssos", "msc",
+                     "mba", "phd", "sip", "mag", "mkes", "skm", "shi", "sag", "lc"))
 _CAPS = re.compile(r"[A-Z][\w'’-]*")
 
 

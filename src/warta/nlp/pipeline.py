@@ -157,14 +157,38 @@ def run(text: str, published: str | None = None):
     doc._.published = published
     doc._.times, warnings = safe_find_times(text, published)
     doc.user_data["char_ents"] = ents
+    doc.user_data["text"] = text
     if warnings:
         doc.user_data["warnings"] = warnings
     return doc
 
 
+# What a model's span may not end or start with: an opening bracket left over from
+# "Badan ... (BPBD)" read as two names, white space, a dash or a separator.
+_OPEN_END = set("([{-–—,;:/") | {"\xa0"}
+_CLOSE_START = set(")]}-–—,;:/.") | {"\xa0"}
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` without the characters a name never ends or starts with."""
+    while end > start and (text[end - 1] in _OPEN_END or text[end - 1].isspace()):
+        end -= 1
+    while start < end and (text[start] in _CLOSE_START or text[start].isspace()):
+        start += 1
+    return start, end
+
+
 def char_ents(doc) -> list[tuple[int, int, str]]:
     """(start, end, label) of the model's entities, for whole and pieced documents alike."""
     if "char_ents" in doc.user_data:
-        return doc.user_data["char_ents"]
-    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        spans = doc.user_data["char_ents"]
+    else:
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    text = doc.user_data.get("text") or doc.text
+    out = []
+    for start, end, label in spans:
+        start, end = trim(text, start, end)
+        if start < end:
+            out.append((start, end, label))
+    return out
 
