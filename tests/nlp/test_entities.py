@@ -244,3 +244,13 @@ def test_a_model_span_never_ends_on_an_opening_bracket(surface, kept):
     start = text.index(surface)
     s, e = trim(text, start, start + len(surface))
     assert text[s:e] == kept
+
+
+@pytest.mark.parametrize("text,items,expected", [
+    ("Kepala BPBD Kota Semarang Arif Wibowo hadir.", [("BPBD", "ORG"), ("Kota Semarang", "LOC"), ("Arif Wibowo", "PER")],
+     [("BPBD Kota Semarang", "ORG"), ("Arif Wibowo", "PER")]),
+    ("BMKG Jawa Tengah dan warga Kota Semarang.", [("BMKG", "ORG"), ("Jawa Tengah", "LOC"), ("Kota Semarang", "LOC")],
+     [("BMKG", "ORG"), ("Jawa Tengah", "GPE"), ("Kota Semarang", "GPE")]),
+])
+def test_a_body_and_the_region_it_serves_are_one_organisation(text, items, expected):
+    assert spans(text, merge(text, model(text, *items))) == expected

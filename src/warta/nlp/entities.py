@@ -317,6 +317,27 @@ def _admin_place(text: str, m: Mention) -> Mention:
     return m
 
 
+_GAP = re.compile(r"\s+")
+
+
+def _join_regional_bodies(text: str, kept: list[Mention]) -> list[Mention]:
+    """A body and the region it serves are one organisation ("BPBD Kota Semarang"), where a
+    model may read ORG then LOC. (After an acronym in brackets, "Badan ... (BPBD) Kota
+    Semarang", `canonical.link` reads the name on.)"""
+    out: list[Mention] = []
+    i = 0
+    while i < len(kept):
+        m, nxt = kept[i], kept[i + 1] if i + 1 < len(kept) else None
+        if (m.label == "ORG" and nxt is not None and nxt.label in ("LOC", "GPE")
+                and _GAP.fullmatch(text, m.end, nxt.start) and _ADMIN.match(text[nxt.start:nxt.end])):
+            out.append(Mention(m.start, nxt.end, "ORG", m.source))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
 def _split_at_known_names(text: str, kept: list[Mention]) -> list[Mention]:
     """'BPBD Kota Semarang Arif Wibowo' (one ORG span) when 'Arif' is a person elsewhere:
     ORG 'BPBD Kota Semarang' + PER 'Arif Wibowo'."""
@@ -352,6 +373,7 @@ def merge(text: str, model: list[Mention]) -> list[Mention]:
                 m = _known_person_at_end(text, m)
             if m is not None and text[m.start:m.end].strip():
                 kept.append(m)
+    kept = _join_regional_bodies(text, kept)
     kept = _split_at_known_names(text, kept)
     kept = [_admin_place(text, m) for m in kept]
     starts = [m.start for m in kept]
