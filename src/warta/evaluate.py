@@ -204,15 +204,9 @@ _NER_MAP = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG", "ORGANIZATIO
 
 
 def _bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    spans, start, label = set(), None, None
-    for i, tag in enumerate(tags + ["O"]):
-        inside = tag.startswith("I-") and label == _NER_MAP.get(tag[2:], tag[2:])
-        if start is not None and not inside:
-            spans.add((start, i, label))
-            start = label = None
-        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-            start, label = i, _NER_MAP.get(tag[2:], tag[2:])
-    return spans
+    from .nlp.encoder import bio_spans
+
+    return set(bio_spans([t[:2] + _NER_MAP.get(t[2:], t[2:]) if t != "O" else t for t in tags]))
 
 
 def _country_names() -> set[str]:
@@ -226,14 +220,22 @@ def score_ner(path: Path, tag: Callable[[list[str]], list[str]], skip_countries:
 
     ``skip_countries`` leaves spans that are exactly a country name out of gold and prediction
     alike: data sets differ on whether "Israel" in "serangan Israel" is an entity at all."""
-    counts: dict[str, list[int]] = {}
     countries = _country_names() if skip_countries else set()
+    pairs = []
     for words, gold_tags in read_conll_ner(path):
         gold, pred = _bio_spans(gold_tags), _bio_spans(tag(words))
         pred = {p for p in pred if p[2] in ("PER", "ORG", "LOC")}
         if countries:
             gold = {s for s in gold if " ".join(words[s[0]:s[1]]) not in countries}
             pred = {s for s in pred if " ".join(words[s[0]:s[1]]) not in countries}
+        pairs.append((gold, pred))
+    return score_spans(pairs)
+
+
+def score_spans(pairs) -> dict:
+    """Exact-span P/R/F1, overall ("ALL") and per label, of (gold, predicted) span sets."""
+    counts: dict[str, list[int]] = {}
+    for gold, pred in pairs:
         for label in {s[2] for s in gold | pred} | {"ALL"}:
             g = {s for s in gold if label in ("ALL", s[2])}
             p = {s for s in pred if label in ("ALL", s[2])}

@@ -11,16 +11,11 @@ CNN replaces src/warta/models/ner-id. About 45 minutes on 2 cores; needs the tra
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
 from pathlib import Path
 
+from distil import run  # this folder is on sys.path when a script of it runs
+
 HERE = Path(__file__).resolve().parent
-
-
-def run(*args: str) -> None:
-    print("+", " ".join(args), flush=True)
-    subprocess.run([sys.executable, *args], check=True)
 
 
 def main() -> None:

@@ -1,10 +1,10 @@
-"""Ship the fine-tuned encoder for `warta analyze --ner accurate`: ONNX, int8, with its tokenizer.
+"""Ship the fine-tuned encoder for `warta analyze --ner accurate`: ONNX, 8-bit weights, with its tokenizer.
 
     python training/encoder/export.py [--tagger output/ner/tagger.pt] [--out src/warta/models/ner-e5]
 
-Writes model.onnx (weights quantised to int8 by ONNX Runtime's dynamic quantisation, the
-embedding matrix included), tokenizer.json.gz (the kept pieces only) and meta.json. Before it
-writes, it checks on idner dev that the int8 model's tags match the PyTorch model's.
+Writes model.onnx (matrix weights in 8-bit blocks by ONNX Runtime's MatMulNBits, activations in
+fp32; the embedding matrix int8), tokenizer.json.gz (the kept pieces only) and meta.json, then
+scores it against the PyTorch model on idner dev and NERGrit test.
 """
 from __future__ import annotations
 

@@ -74,32 +74,10 @@ def training_sets(data: Path, lower: float = 0.15, seed: int = 13, crossner: boo
     return train, dev, test, dropped
 
 
-def spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    out, start, label = set(), None, None
-    for i, t in enumerate(repair(list(tags)) + ["O"]):
-        if start is not None and not (t.startswith("I-") and t[2:] == label):
-            out.add((start, i, label))
-            start = None
-        if t.startswith("B-"):
-            start, label = i, t[2:]
-    return out
-
-
 def score(gold: list[list[str]], pred: list[list[str]]) -> dict[str, tuple[float, float, float]]:
-    """Exact-span P/R/F1, overall ("ALL") and per label."""
-    counts: dict[str, list[int]] = {}
-    for g, p in zip(gold, pred):
-        gs, ps = spans(g), spans(p)
-        for lab in {s[2] for s in gs | ps} | {"ALL"}:
-            gl = {s for s in gs if lab in ("ALL", s[2])}
-            pl = {s for s in ps if lab in ("ALL", s[2])}
-            c = counts.setdefault(lab, [0, 0, 0])
-            c[0] += len(gl & pl)
-            c[1] += len(pl)
-            c[2] += len(gl)
-    out = {}
-    for lab, (tp, np_, ng) in sorted(counts.items()):
-        p = tp / np_ if np_ else 0.0
-        r = tp / ng if ng else 0.0
-        out[lab] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
-    return out
+    """Exact-span (P, R, F1), overall ("ALL") and per label, as `warta eval ner` counts them."""
+    from warta.evaluate import score_spans
+    from warta.nlp.encoder import bio_spans
+
+    scores = score_spans((set(bio_spans(g)), set(bio_spans(p))) for g, p in zip(gold, pred))
+    return {lab: (s["precision"], s["recall"], s["f1"]) for lab, s in scores.items()}

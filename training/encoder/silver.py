@@ -10,8 +10,6 @@ are kept up to --empty of the total, about the share in the gold training data.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import random
 import sys
 import time
@@ -29,21 +27,14 @@ from finetune import load_encoder, predict  # noqa: E402
 from nerdata import key, repair, training_sets  # noqa: E402
 
 
-def sentences(data: Path, rng: random.Random, n: int, held: set[str]):
-    from warta.nlp.sentences import split_sentences
+def sentences(data: Path, rng: random.Random):
+    """The sentences training/ner/silver.py self-trains on (that file shares this one's name)."""
+    import importlib.util
 
-    paras = []
-    with gzip.open(data / "corpus/click-id-articles.jsonl.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            paras += json.loads(line)["paragraphs_heuristic"]
-    rng.shuffle(paras)
-    seen: set[str] = set()
-    for para in paras:
-        for start, end in split_sentences(para):
-            sent = para[start:end].strip()
-            if 5 <= len(sent.split()) <= 60 and sent not in seen:
-                seen.add(sent)
-                yield sent
+    spec = importlib.util.spec_from_file_location("ner_silver", HERE.parent / "ner" / "silver.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.sentences(data, rng)
 
 
 def main() -> None:
@@ -67,7 +58,7 @@ def main() -> None:
     model = Tagger(enc, ck["labels"])
     model.load_state_dict(ck["state"])
     db, kept, empty, t0 = DocBin(), 0, 0, time.time()
-    stream = sentences(data, random.Random(29), args.n, held)
+    stream = sentences(data, random.Random(29))
     while kept < args.n:
         docs = []
         for sent in stream:

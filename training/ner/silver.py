@@ -19,7 +19,8 @@ from pathlib import Path
 from spacy.tokens import DocBin
 
 
-def sentences(data: Path, rng: random.Random, n: int) -> list[str]:
+def sentences(data: Path, rng: random.Random):
+    """CLICK-ID sentences of 5 to 60 words, each once, from the paragraphs in random order."""
     from warta.nlp.sentences import split_sentences
 
     paras = []
@@ -27,15 +28,13 @@ def sentences(data: Path, rng: random.Random, n: int) -> list[str]:
         for line in handle:
             paras += json.loads(line)["paragraphs_heuristic"]
     rng.shuffle(paras)
-    out = []
+    seen: set[str] = set()
     for para in paras:
         for start, end in split_sentences(para):
             sent = para[start:end].strip()
-            if 5 <= len(sent.split()) <= 60:
-                out.append(sent)
-        if len(out) >= n * 2:
-            break
-    return out
+            if 5 <= len(sent.split()) <= 60 and sent not in seen:
+                seen.add(sent)
+                yield sent
 
 
 def main() -> None:
@@ -53,7 +52,7 @@ def main() -> None:
     rng = random.Random(29)
     db, kept, empty = DocBin(), 0, 0
     with nlp.select_pipes(disable=["warta_timex"]):
-        for doc in nlp.pipe(sentences(Path(args.data), rng, args.n), batch_size=256):
+        for doc in nlp.pipe(sentences(Path(args.data), rng), batch_size=256):
             if kept >= args.n:
                 break
             if not doc.ents:

@@ -90,10 +90,6 @@ def use_ner(mode: str) -> None:
         load_pipeline.cache_clear()
 
 
-def ner_mode() -> str:
-    return _ner_mode
-
-
 @lru_cache(maxsize=1)
 def load_pipeline():
     """The NER pipeline (cached); a blank Indonesian pipeline when no model is installed."""
