@@ -14,6 +14,7 @@ import argparse
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from _data import click_id
 
@@ -27,18 +28,16 @@ def main() -> None:
     ap.add_argument("--ner", default="fast", help="comma-separated NER modes to run: fast, accurate")
     ap.add_argument("--model", metavar="DIR", help="the CNN folder of the fast mode (default: the shipped one)")
     args = ap.parse_args()
-    if args.model:
-        import os
-
-        os.environ["WARTA_NER_MODEL"] = args.model
+    fast = str(Path(args.model).resolve()) if args.model else "fast"
     items = click_id(args.limit)
     words = sum(len(i["text"].split()) for i in items)
     print(f"data: CLICK-ID, first {len(items):,} articles, {words:,} words")
-    size = sum(p.stat().st_size for p in model_path().rglob("*") if p.is_file())
-    load = subprocess.run([sys.executable, "-c", "import time; t = time.perf_counter(); "
-                           "from warta.nlp.pipeline import load_pipeline; load_pipeline(); "
-                           "print(time.perf_counter() - t)"], capture_output=True, text=True, check=True)
-    print(f"model: {model_path()} {size / 1048576:.1f} MB, loads in {float(load.stdout):.2f} s (fresh process)")
+    folder = Path(args.model) if args.model else model_path()
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    load = subprocess.run([sys.executable, "-c", "import sys, time; t = time.perf_counter(); "
+                           "from warta.nlp.pipeline import load_pipeline; load_pipeline(sys.argv[1]); "
+                           "print(time.perf_counter() - t)", fast], capture_output=True, text=True, check=True)
+    print(f"model: {folder} {size / 1048576:.1f} MB, loads in {float(load.stdout):.2f} s (fresh process)")
 
     import statistics
 
@@ -57,7 +56,7 @@ def main() -> None:
     from warta.nlp.pipeline import load_pipeline
 
     for mode in args.ner.split(","):
-        use_ner(mode)
+        use_ner(fast if mode == "fast" else mode)
         load_pipeline()
         t, c = time.perf_counter(), time.process_time()
         results = list(analyze_many(items))

@@ -40,7 +40,7 @@ def _use_ner(ctx, param, value):
 
         try:
             use_ner(value)
-        except RuntimeError as exc:
+        except (RuntimeError, ValueError) as exc:
             fail(str(exc), 2)
     return value
 
@@ -729,21 +729,17 @@ def eval_time(data, gold, as_json):
 def eval_ner(data, model_dir, model_only, skip_countries, as_json):
     """Named entities: exact-span P/R/F1 per label (GPE and FAC count as LOC)."""
     from .evaluate import model_ner_tags, score_ner, warta_ner_tags
-    from .nlp.pipeline import load_pipeline
+    from .nlp.pipeline import current_ner, use_ner
 
-    before = os.environ.get("WARTA_NER_MODEL")
-    if model_dir:
-        os.environ["WARTA_NER_MODEL"] = str(Path(model_dir).resolve())
-        load_pipeline.cache_clear()
+    before = current_ner()
     try:
+        if model_dir:
+            use_ner(str(Path(model_dir).resolve()))
         scores = score_ner(Path(data), model_ner_tags if model_only else warta_ner_tags, skip_countries)
+    except ValueError as exc:
+        fail(str(exc), 2)
     finally:
-        if model_dir:  # leave this process's pipeline as it was
-            if before is None:
-                os.environ.pop("WARTA_NER_MODEL", None)
-            else:
-                os.environ["WARTA_NER_MODEL"] = before
-            load_pipeline.cache_clear()
+        use_ner(before)  # leave this process's pipeline as it was
     what = ("model alone" if model_only else "model + rules") + (", country names left out" if skip_countries else "")
     if as_json:
         _dump({"data": data, "system": what, "labels": scores})

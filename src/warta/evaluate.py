@@ -254,10 +254,7 @@ def model_ner_tags(words: list[str]) -> list[str]:
     from .nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
-    doc = Doc(nlp.vocab, words=words)
-    for name, proc in nlp.pipeline:
-        if name != "warta_timex":
-            doc = proc(doc)
+    doc = nlp.get_pipe("warta_ner")(Doc(nlp.vocab, words=words))
     return [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
 
 

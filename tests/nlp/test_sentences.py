@@ -51,7 +51,8 @@ def test_tokenizer_fast_prefix_search_agrees_with_spacy():
     import spacy
     from spacy.util import compile_prefix_regex
 
-    from warta.nlp.pipeline import fast_prefix_search, load_pipeline
+    from warta.nlp.pipeline import load_pipeline
+    from warta.nlp.tokenizer import fast_prefix_search
 
     prefixes = spacy.blank("id").Defaults.prefixes
     full = compile_prefix_regex(prefixes).search

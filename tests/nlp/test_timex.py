@@ -200,9 +200,9 @@ def test_timex_a_failing_tagger_leaves_a_warning_not_a_lost_article(monkeypatch)
 
 def test_timex_any_failing_step_is_a_warning(monkeypatch):
     import warta
-    import warta.nlp as nlp
+    import warta.nlp.quotes as quotes
 
-    monkeypatch.setattr(nlp, "find_quotes", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(quotes, "find_quotes", lambda *a, **k: 1 / 0)
     art = warta.analyze("“Kami siap,” kata Budi Santoso di Jakarta pada Senin.", published=ANCHOR)
     assert art.quotes == [] and art.times and art.entities
     assert art.warnings == ["quotes: not read (ZeroDivisionError: division by zero)"]

@@ -47,9 +47,10 @@ def main() -> None:
     ap.add_argument("--out", default=str(HERE / "output" / "silver.spacy"))
     args = ap.parse_args()
     torch.set_num_threads(2)
-    from warta.nlp.pipeline import load_pipeline, trim
+    from warta.nlp.components import trim
+    from warta.nlp.pipeline import load_pipeline
 
-    tokenizer = load_pipeline().tokenizer
+    tokenizer = load_pipeline("none").tokenizer
     data = Path(args.data)
     _, dev, test, _ = training_sets(data)
     held = {key(w) for w, _ in dev + test}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import random
 from pathlib import Path
 
@@ -45,13 +44,12 @@ def main() -> None:
     ap.add_argument("--empty", type=float, default=0.25, help="share of sentences without entities")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "corpus" / "silver.spacy"))
     args = ap.parse_args()
-    os.environ["WARTA_NER_MODEL"] = str(Path(args.model).resolve())
     from warta.nlp.pipeline import load_pipeline
 
-    nlp = load_pipeline()
+    nlp = load_pipeline(str(Path(args.model).resolve()))
     rng = random.Random(29)
     db, kept, empty = DocBin(), 0, 0
-    with nlp.select_pipes(disable=["warta_timex"]):
+    with nlp.select_pipes(enable=["warta_ner"]):
         for doc in nlp.pipe(sentences(Path(args.data), rng), batch_size=256):
             if kept >= args.n:
                 break

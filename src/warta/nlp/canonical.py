@@ -61,8 +61,9 @@ def _part_of(short: list[str], full: list[str]) -> bool:
     return n < len(full) and any(full[i:i + n] == short for i in range(len(full) - n + 1))
 
 
-def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, dict]]:
-    """Entities with keys, and the entity index, for ``mentions`` of ``text``."""
+def link(text: str, mentions: list[Mention], roles: bool = True) -> tuple[list[Entity], dict[str, dict]]:
+    """Entities with keys, and the entity index, for ``mentions`` of ``text``; with ``roles``,
+    the index also holds each person's roles (``add_roles``)."""
     mentions, known = _statements(text, _known_people(text, mentions))
     names = [m.canonical or " ".join(text[m.start:m.end].split()) for m in mentions]
     canonical = list(names)
@@ -142,7 +143,8 @@ def link(text: str, mentions: list[Mention]) -> tuple[list[Entity], dict[str, di
                 entry.setdefault("kb", identifiers()[name])
     for key, counts in labels.items():
         index[key]["label"] = counts.most_common(1)[0][0]
-    _add_roles(text, entities, index)
+    if roles:
+        add_roles(text, entities, index)
     return entities, index
 
 
@@ -302,7 +304,8 @@ _NOT_ALIASES = frozenset(("kiri", "kanan", "tengah", "foto", "ist", "dok", "red"
 _AFFILIATION_LABELS = {"GPE", "ORG", "LOC", "NORP"}
 
 
-def _add_roles(text: str, entities: list[Entity], index: dict[str, dict]) -> None:
+def add_roles(text: str, entities: list[Entity], index: dict[str, dict]) -> None:
+    """Each person's roles ("Menteri Luar Negeri", of "Korea Utara") into their index entry."""
     by_end = {e.end: e for e in entities}
     ordered = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ordered]

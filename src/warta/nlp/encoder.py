@@ -5,7 +5,7 @@ normalisation table, runs of spaces collapsed, ``▁`` for a space, Viterbi over
 scores, an unknown piece for an unmatched character), reading a sentence word by word as the
 NER data is written. The shipped model keeps only the pieces Indonesian news uses
 (``training/encoder/vocab.py``); Viterbi over those alone segments every word of that news as
-the full vocabulary does. ``EncoderNER`` is the spaCy component that sets ``doc.ents``.
+the full vocabulary does. ``EncoderNER`` sets ``doc.ents`` (the ``warta_ner`` component runs it for ``model = "accurate"``).
 """
 from __future__ import annotations
 
@@ -164,8 +164,9 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 class EncoderNER:
     """spaCy component: ``doc.ents`` from the encoder, sentence by sentence."""
 
-    def __init__(self, nlp, name: str = "warta_encoder_ner"):
+    def __init__(self, nlp, name: str = "encoder_ner", tagger: Tagger | None = None):
         self.name = name
+        self.tagger = tagger
 
     def windows(self, doc) -> list[tuple[int, int]]:
         from .sentences import split_sentences
@@ -188,7 +189,7 @@ class EncoderNER:
 
         for group in minibatch(docs, batch_size):
             spans = [(d, w) for d in group for w in self.windows(d)]
-            tags = tagger().tag([[t.text for t in d[a:b]] for d, (a, b) in spans])
+            tags = (self.tagger or tagger()).tag([[t.text for t in d[a:b]] for d, (a, b) in spans])
             ents: dict[int, list] = {id(d): [] for d in group}
             for (d, (a, _)), t in zip(spans, tags):
                 ents[id(d)] += [Span(d, a + s, a + e, label=label) for s, e, label in bio_spans(t)]

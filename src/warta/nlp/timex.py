@@ -807,13 +807,3 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
         out.append(TimeExpr(start=p.start, end=p.end, text=text[p.start:p.end], type=kind,
                             value=value, mod=p.mod, zone=p.tz))
     return out
-
-
-def safe_find_times(text: str, published: str | None = None) -> tuple[list[TimeExpr], list[str]]:
-    """``find_times``, and if it fails none and a warning: the article is kept either way."""
-    try:
-        return find_times(text, published), []
-    except Exception as exc:  # one step's failure must never lose the article
-        from ..errors import describe
-
-        return [], [f"times: not read ({describe(exc)})"]
