@@ -231,7 +231,28 @@ FORM_CASES = [
     ("Upacara HUT RI ke-72 digelar.", "HUT RI ke-72", "DATE", "2017-08-17"),
     ("Arus mudik Lebaran 2017 padat.", "Lebaran 2017", "DATE", "2017-06-25"),
     ("Pasar ramai saat Idul Fitri tahun lalu.", "Idul Fitri tahun lalu", "DATE", "2016-07-06"),
+    ("Acara itu tayang setiap Sabtu, pukul 08.00 WIB.", "setiap Sabtu, pukul 08.00 WIB", "SET", "XXXX-WXX-6T08:00"),
+    ("Tumis bawang, aduk sesaat.", "sesaat", "DURATION", "PTXM"),
+    ("Ia terpilih sebagai Ketua KPK periode 2019 - 2023.", "periode 2019 - 2023", "DATE", "2019"),
+    ("Pria berusia 39 tahun ini tampil di panggung.", "39 tahun", "DURATION", "P39Y"),
+    ("Usia korban sekitar 17-25 tahun.", "sekitar 17-25 tahun", "DURATION", "P17Y"),
+    ("Ke depan kegiatan ini akan terus digelar.", "Ke depan", "DATE", "FUTURE_REF"),
+    ("Banjir datang sejak awal musim hujan.", "awal musim hujan", "DATE", "2017"),
+    ("Karena awal kemarau mundur, panen tertunda.", "awal kemarau", "DATE", "2017"),
+    ("Mobil keluaran akhir 90’-an masih dicari.", "akhir 90’-an", "DATE", "199"),
+    ("Upacara Hari Perhubungan Nasional (Harhubnas) digelar di lapangan.",
+     "Hari Perhubungan Nasional (Harhubnas)", "DATE", "2017-09-17"),
+    ("Warga berjaga hingga malam hari.", "malam hari", "TIME", "2017-06-05TNI"),
 ]
+
+
+def test_timex_a_modifier_keeps_the_clock_apart_from_its_date():
+    text = "Mayat ditemukan Senin (16/9/2019), sekitar pukul 11.00 WIT. Ia minum kopi Senin (16/9/2019) malam sekitar pukul 19.00 WIB."
+    assert [(t.text, t.type, t.value, t.mod) for t in find_times(text, "2019-09-17")] == [
+        ("Senin (16/9/2019)", "DATE", "2019-09-16", None),
+        ("sekitar pukul 11.00 WIT", "TIME", "2019-09-16T11:00", "APPROX"),
+        ("Senin (16/9/2019) malam", "TIME", "2019-09-16TNI", None),
+        ("sekitar pukul 19.00 WIB", "TIME", "2019-09-16T19:00", "APPROX")]
 
 
 @pytest.mark.parametrize("text,span,kind,value", FORM_CASES)

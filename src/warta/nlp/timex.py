@@ -215,9 +215,20 @@ def _period_edge(m, text):
                  mod=V.MODIFIERS[m.group("mod").lower()], fields={"rel"})
 
 
-@rule("decade", rf"{_B}(?:tahun\s+)?(?P<dec>(?:1[5-9]|20)\d)0-?an{_E}")
+@rule("decade", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:tahun\s+)?(?:(?P<dec>(?:1[5-9]|20)\d)0|[’'‘]?(?P<d2>[2-9])0[’'‘]?)-?an{_E}")
 def _decade(m, text):
-    return Piece(m.start(), m.end(), kind="value", type="DATE", value=m.group("dec"))
+    """'1990-an', 'akhir 90’-an' (a two-digit decade is of the 1900s)."""
+    return Piece(m.start(), m.end(), kind="value", type="DATE", value=m.group("dec") or "19" + m.group("d2"),
+                 mod=V.MODIFIERS.get((m.group("mod") or "").lower()))
+
+
+@rule("year_range", rf"{_B}(?:periode\s+)?(?<![\w.,/-])(?P<y>(?:19|20)\d{{2}})\s*[-–]\s*(?P<y2>(?:19|20)\d{{2}}){_E}")
+def _year_range(m, text):
+    """'periode 2019 - 2023': one span, valued by its first year (TimeML's start of a range)."""
+    y, y2 = int(m.group("y")), int(m.group("y2"))
+    if not 0 < y2 - y <= 10 or _word_before(text, m.start("y")) in V.NOT_YEAR_BEFORE:
+        return None
+    return Piece(m.start(), m.end(), y=y, fields={"year"})
 
 
 @rule("year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:tahun\s+)?(?<![\w.,/-])(?P<y>(?:1[89]|20)\d{{2}})(?![\w/-]|[.,]\d)"
@@ -249,6 +260,9 @@ def _relative_day(m, text):
 @rule("relative_period", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?P<unit>pekan|minggu|bulan|tahun)\s+"
                          r"(?P<dir>yang\s+lalu|lalu|ini|depan|mendatang|silam|kemarin)\b")
 def _relative_period(m, text):
+    if m.group("unit").lower() == "tahun" and re.search(rf"(?:^|\s){_NUM}\s+$", text[max(0, m.start() - 30):m.start()],
+                                                        re.IGNORECASE):
+        return None  # "berusia 39 tahun ini": an age, not this year
     unit = {"pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y"}[m.group("unit").lower()]
     step = V.RELATIVE_DIRECTIONS[re.sub(r"\s+", " ", m.group("dir").lower())]
     return Piece(m.start(), m.end(), rel=(unit, step, "anchor"),
@@ -323,7 +337,7 @@ _APPROX = {"sekitar": "APPROX", "kurang lebih": "APPROX", "kira-kira": "APPROX",
            "paling lama": "EQUAL_OR_LESS", "maksimal": "EQUAL_OR_LESS"}
 
 
-@rule("duration", rf"{_B}(?:(?P<approx>{_alt(_APPROX)})\s+)?(?:(?P<n>{_NUM})\s+(?P<unit>{_UNIT})"
+@rule("duration", rf"{_B}(?:(?P<approx>{_alt(_APPROX)})\s+)?(?:(?P<n>{_NUM})(?:\s*[-–]\s*\d+)?\s+(?P<unit>{_UNIT})"
                   rf"|(?P<se>sehari|sepekan|seminggu|sebulan|setahun|sejam|semenit)"
                   r"|(?P<redup>berhari-hari|berminggu-minggu|berbulan-bulan|bertahun-tahun|berjam-jam))"
                   rf"(?:\s+(?P<tail>ke\s+depan|terakhir|belakangan))?{_E}")
@@ -415,7 +429,7 @@ def _friday_prayer(m, text):
     return Piece(m.start(), m.end(), dow=5, pod="MI", fields={"dow"})
 
 
-@rule("vague_duration", rf"{_B}(?P<w>{_alt(V.VAGUE_DURATIONS)})(?![\w-])(?!\s+(?:kemudian|lalu|setelah))")
+@rule("vague_duration", rf"{_B}(?P<w>{_alt(V.VAGUE_DURATIONS)})(?![\w-])(?!\s+(?:kemudian|lalu|setelah|sesudah|sebelum))")
 def _vague_duration(m, text):
     value = V.VAGUE_DURATIONS[re.sub(r"\s+", " ", m.group("w").lower())]
     return Piece(m.start(), m.end(), kind="value", type="DURATION", value=value)
@@ -477,7 +491,7 @@ def _quarter_now(m, text):
 _HOLIDAYS = _alt(list(V.FIXED_HOLIDAYS) + list(V.LUNAR_HOLIDAYS))
 
 
-@rule("holiday", rf"{_B}(?P<h>{_HOLIDAYS})(?:\s+ke-?\s*(?P<n>\d{{1,3}}))?(?![\w-])"
+@rule("holiday", rf"{_B}(?P<h>{_HOLIDAYS})(?:\s+ke-?\s*(?P<n>\d{{1,3}}))?(?:\s+\([A-Z][A-Za-z]{{2,11}}\))?(?![\w-])"
                  r"(?!\s+(?:Imlek|imlek|Islam|islam|Hijriah|hijriah|China|Cina))" + _YEAR_AFTER + r"(?![\w-])")
 def _holiday(m, text):
     name = re.sub(r"\s+", " ", m.group("h").lower())
@@ -492,10 +506,14 @@ def _holiday(m, text):
                  rel=("Y", step, "anchor") if step is not None else None)
 
 
-@rule("tropical_season", rf"{_B}(?P<s>{_alt(V.TROPICAL_SEASONS)})(?![\w-]){_YEAR_AFTER}(?![\w-])")
+@rule("tropical_season", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:(?P<s>{_alt(V.TROPICAL_SEASONS)})|(?<=\s)kemarau)(?![\w-])"
+                         rf"{_YEAR_AFTER}(?![\w-])")
 def _tropical_season(m, text):
+    """'musim kemarau 2019', 'awal musim hujan'; 'kemarau' alone only after a modifier."""
+    if not m.group("s") and not m.group("mod"):
+        return None
     y, step = _year_of(m)
-    return Piece(m.start(), m.end(), kind="yearly", y=y, value="",
+    return Piece(m.start(), m.end(), kind="yearly", y=y, value="", mod=V.MODIFIERS.get((m.group("mod") or "").lower()),
                  rel=("Y", step, "anchor") if step is not None else None)
 
 
@@ -521,7 +539,7 @@ _FIRST_WORDS = {
     "bulan", "tahun", "pekan", "minggu", "hari", "pada", "sejak", "hingga", "sampai", "selama",
     "per", "tadi", "nanti", "semalam", "pagi", "siang", "sore", "petang", "malam", "setiap", "tiap",
     "saban", "akhir", "abad", "kuartal", "triwulan", "semester", "paruh", "dulu", "dulunya", "dahulu",
-    "dahulunya", "tanggal", "tgl", "sekira", "kira", "kurang", "hampir", "lebih", "hut",
+    "dahulunya", "tanggal", "tgl", "sekira", "kira", "kurang", "hampir", "lebih", "hut", "periode",
     *(w.split()[0] for w in V.STORY_DAYS), *(w.split()[0] for w in V.VAGUE_DURATIONS),
     *(w.split()[0] for w in V.FIXED_HOLIDAYS), *(w.split()[0] for w in V.LUNAR_HOLIDAYS),
     *(w.split()[0] for w in V.TROPICAL_SEASONS),
@@ -566,6 +584,8 @@ def _mergeable(a: Piece, b: Piece, text: str) -> bool:
     # Only day-sized points join: "tahun ini, 15 September" is a list, not one date.
     if any(x.rel and x.rel[0] != "D" or {"month", "year"} & x.fields for x in (a, b)):
         return False
+    if "clock" in b.fields and b.mod:
+        return False  # "Senin (16/9/2019), sekitar pukul 11.00": the modifier is the clock's alone
     clash = {"date", "clock", "rel"} & a.fields & b.fields
     if clash or ("dow" in a.fields and "dow" in b.fields):
         return False
@@ -586,10 +606,18 @@ def _merge(a: Piece, b: Piece) -> Piece:
     return out
 
 
+_WEEKLY = re.compile(r"^XXXX-WXX-\d$")
+
+
 def _group(pieces: list[Piece], text: str) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
-        if out and _mergeable(out[-1], piece, text):
+        last = out[-1] if out else None
+        if (last is not None and last.type == "SET" and _WEEKLY.match(last.value or "") and piece.fields == {"clock"}
+                and piece.hh is not None and _JOIN.match(text[last.end:piece.start])):
+            # "setiap Sabtu, pukul 08.00 WIB": one SET, at that time each week
+            out[-1] = replace(last, end=piece.end, value=f"{last.value}T{piece.hh % 24:02d}:{piece.mm or 0:02d}")
+        elif out and _mergeable(out[-1], piece, text):
             out[-1] = _merge(out[-1], piece)
         else:
             out.append(piece)

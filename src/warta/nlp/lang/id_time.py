@@ -69,8 +69,8 @@ REFERENCES = {
     "PAST_REF": ("saat itu", "waktu itu", "ketika itu", "kala itu", "masa lalu", "masa lampau",
                  "zaman dulu", "tempo dulu", "sejak dulu", "dahulu kala", "baru-baru ini",
                  "beberapa waktu lalu", "beberapa waktu yang lalu", "belum lama ini"),
-    "FUTURE_REF": ("masa depan", "kelak", "nanti", "mendatang", "ke depannya",
-                   "beberapa waktu ke depan"),
+    "FUTURE_REF": ("masa depan", "kelak", "nanti", "nantinya", "mendatang", "ke depannya", "kedepannya",
+                   "ke depan", "kedepan", "beberapa waktu ke depan"),
 }
 
 SEASONS = {"musim semi": "SP", "musim panas": "SU", "musim gugur": "FA", "musim dingin": "WI"}
@@ -97,13 +97,14 @@ FUTURE_CUES = ("akan", "bakal", "rencananya", "direncanakan", "dijadwalkan", "he
                "mendatang", "berikutnya")
 
 # Tropical seasons have no TIMEX3 code: their value is the year they fall in.
-TROPICAL_SEASONS = ("musim kemarau", "musim hujan", "musim penghujan", "musim pancaroba")
+TROPICAL_SEASONS = ("musim kemarau", "musim hujan", "musim penghujan", "musim pancaroba", "pancaroba",
+                    "masa peralihan musim", "peralihan musim")
 
 # Vague durations (TIMEX3 writes the unknown amount as X).
 VAGUE_DURATIONS = {"sebentar": "PTXM", "sejenak": "PTXM", "beberapa saat": "PTXM",
                    "hitungan menit": "PTXM", "hitungan jam": "PTXH", "hitungan hari": "PXD",
                    "hitungan minggu": "PXW", "hitungan pekan": "PXW", "hitungan bulan": "PXM",
-                   "hitungan tahun": "PXY"}
+                   "hitungan tahun": "PXY", "sesaat": "PTXM"}
 
 # Expressions that take the story's current day (the date named last): offset in days, part of day.
 STORY_DAYS = {"hari itu": (0, None), "pada hari yang sama": (0, None), "keesokan harinya": (1, None),
@@ -115,7 +116,8 @@ STORY_DAYS = {"hari itu": (0, None), "pada hari yang sama": (0, None), "keesokan
               "menjelang magrib": (0, "EV"), "menjelang maghrib": (0, "EV"), "saat magrib": (0, "EV"),
               "usai magrib": (0, "EV"), "usai salat magrib": (0, "EV"), "waktu subuh": (0, "MO"),
               "saat subuh": (0, "MO"), "usai salat subuh": (0, "MO"), "usai salat zuhur": (0, "AF"),
-              "usai salat isya": (0, "NI"), "tengah malam": (0, "NI"), "tengah hari": (0, "MI")}
+              "usai salat isya": (0, "NI"), "tengah malam": (0, "NI"), "tengah hari": (0, "MI"),
+              "pagi hari": (0, "MO"), "siang hari": (0, "AF"), "sore hari": (0, "AF"), "malam hari": (0, "NI")}
 
 # Ordinals of quarters and halves: "kuartal ketiga", "triwulan III", "semester 2".
 ORDINALS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4,
@@ -125,7 +127,18 @@ ORDINALS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "i": 1, "ii": 2
 FIXED_HOLIDAYS = {"natal": (12, 25), "hari natal": (12, 25), "malam natal": (12, 24),
                   "tahun baru": (1, 1), "malam tahun baru": (12, 31), "hari kemerdekaan": (8, 17),
                   "hut ri": (8, 17), "hari buruh": (5, 1), "hari pahlawan": (11, 10),
-                  "hari kartini": (4, 21), "hari sumpah pemuda": (10, 28)}
+                  "hari kartini": (4, 21), "hari sumpah pemuda": (10, 28),
+                  # national and international days the news covers on the day
+                  "hari pendidikan nasional": (5, 2), "hardiknas": (5, 2),
+                  "hari kebangkitan nasional": (5, 20), "harkitnas": (5, 20),
+                  "hari lahir pancasila": (6, 1), "hari bhayangkara": (7, 1), "hari anak nasional": (7, 23),
+                  "hari olahraga nasional": (9, 9), "haornas": (9, 9),
+                  "hari perhubungan nasional": (9, 17), "harhubnas": (9, 17),
+                  "hari kesaktian pancasila": (10, 1), "hari batik nasional": (10, 2), "hut tni": (10, 5),
+                  "hari santri nasional": (10, 22), "hari santri": (10, 22),
+                  "hari kesehatan nasional": (11, 12), "hari guru nasional": (11, 25), "hari ibu": (12, 22),
+                  "hari pers nasional": (2, 9), "hari bumi": (4, 22), "hari aids sedunia": (12, 1),
+                  "hari antikorupsi sedunia": (12, 9), "hari anti korupsi sedunia": (12, 9)}
 
 # Holidays of the Islamic calendar as Indonesia's government set them (the Ministry of Religious
 # Affairs' sidang isbat and the joint decrees on national holidays), 1 Syawal and 10 Zulhijah.
