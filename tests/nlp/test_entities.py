@@ -254,3 +254,15 @@ def test_a_model_span_never_ends_on_an_opening_bracket(surface, kept):
 ])
 def test_a_body_and_the_region_it_serves_are_one_organisation(text, items, expected):
     assert spans(text, merge(text, model(text, *items))) == expected
+
+
+def test_the_region_an_office_serves_leaves_the_persons_name():
+    from warta.nlp import find_entities
+
+    text = ("Bupati Sleman Kustini Sri Purnomo meninjau lokasi. Kepala BPBD Sleman Joko Supriyanto "
+            "ikut mendampingi.")
+    entities, index = find_entities(text)
+    people = {index[e.entity]["name"] for e in entities if e.label == "PER"}
+    assert {"Kustini Sri Purnomo", "Joko Supriyanto"} <= people
+    assert not any(p.startswith("Sleman") for p in people)
+    assert any(e.text == "Sleman" and e.label == "GPE" for e in entities)

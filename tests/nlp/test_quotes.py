@@ -150,3 +150,9 @@ def test_quotes_pronoun_speaker_stays_the_last_speaker_while_in_view():
     entities, index = find_entities(text)
     qs = find_quotes(text, entities, index)
     assert qs[0].speaker is not None and qs[-1].speaker == qs[0].speaker
+
+
+def test_menurut_before_a_direct_quote_gives_one_quote():
+    text = "Joko Supriyanto tiba di lokasi. Menurut Budi Santoso, “Air sudah surut,” ucapnya."
+    quotes = find_quotes(text, *find_entities(text))
+    assert [(q.text, q.kind) for q in quotes] == [("Air sudah surut", "direct")]

@@ -287,6 +287,8 @@ def _trim_trailing_date(text: str, m: Mention) -> Mention | None:
 def _split_place(text: str, m: Mention, rule_at: dict[int, Mention]) -> list[Mention]:
     """'Korea Utara Kim Jong Un' (one model span) -> GPE 'Korea Utara' + PER 'Kim Jong Un'."""
     place = rule_at.get(m.start)
+    if place is not None and m.label == "PER" and place.label == "GPE" and place.end < m.end:
+        return _split_titled_place(text, m, place)
     if place is None or place.end >= m.end or m.label == "PER" or place.kind not in ("country", "province"):
         return [m]
     rest = text[place.end:m.end]
@@ -295,6 +297,23 @@ def _split_place(text: str, m: Mention, rule_at: dict[int, Mention]) -> list[Men
         start = place.end + len(rest) - len(rest.lstrip())
         return [place, Mention(start, m.end, "PER", m.source)]
     return [m]
+
+
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}\s+$")
+
+
+def _split_titled_place(text: str, m: Mention, place: Mention) -> list[Mention]:
+    """'Bupati Sleman Kustini Sri Purnomo', 'Kepala BPBD Sleman Joko Supriyanto' (one model
+    PER span after a title or a body): the region the office serves, then the person."""
+    rest = text[place.end:m.end]
+    words = rest.split()
+    before = text[max(0, m.start - 60):m.start]
+    titled = any(t.end() == len(before) - (len(before) - len(before.rstrip())) for t in title_re().finditer(before))
+    if not words or not all(_CAPS.fullmatch(w) for w in words) or words[0] in gazetteer() \
+            or " ".join(text[m.start:m.end].split()) in people() or not (titled or _ACRONYM_BEFORE.search(before)):
+        return [m]
+    start = place.end + len(rest) - len(rest.lstrip())
+    return [place, Mention(start, m.end, "PER", m.source)]
 
 
 _ADMIN = re.compile(r"^(?P<unit>Kota|Kabupaten|Kab\.|Provinsi|Prov\.)\s+(?P<place>.+)$")

@@ -359,6 +359,8 @@ def _indirect(text: str, ix: _Index, covered):
             continue
         who = text[m.end():comma].strip() or ("-nya" if m.group().endswith("nya") else "")
         body = comma + 1 + (len(text[comma + 1:]) - len(text[comma + 1:].lstrip()))
+        if _inside(covered, body) or text[body:body + 1] in _OPEN:
+            continue  # "Menurut X, “…,” ucapnya": the direct quote already holds the statement
         end = s_end
         while end > body and text[end - 1] in ".!? \n":
             end -= 1
