@@ -157,7 +157,7 @@ def main() -> None:
     arts = load(args.data, set(gold))
     halves = {h: [a for a in arts if half(a["id"]) == h] for h in ("dev", "test")}
     args.db_dir.mkdir(parents=True, exist_ok=True)
-    grid = [round(0.10 + 0.025 * i, 3) for i in range(17)]
+    grid = [round(0.10 + 0.0125 * i, 4) for i in range(33)]
     results = {}
     if args.embeddings:
         from warta import stories

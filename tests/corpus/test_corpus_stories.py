@@ -149,6 +149,21 @@ def test_an_update_that_changes_the_original_body_releases_its_copy(store):
     assert sorted(s["size"] for s in list_stories(store)["stories"]) == [1, 1]
 
 
+def test_updates_keep_the_story_term_counts_a_rebuild_finds(store):
+    corpus(store)
+    put(store, QUAKE, "kompas-banjir", "2024-03-05", "Kompas", url="https://kompas.test/kompas-banjir")
+    put(store, MEDAN + "\n\nWarga diminta waspada.", "tempo-surut", "2024-03-06", "Tempo")
+
+    def counts():
+        with store._reading() as conn:
+            return {r["term"]: r["n"] for r in store._exec(conn, "SELECT term, n FROM story_df").fetchall()}
+
+    updated = counts()
+    assert updated.get("banger") == 1  # only the copy's original body is gone; its wire copy stays a copy
+    store.rebuild_stories()
+    assert updated == counts()
+
+
 def test_cli_stories_json_and_one_story(db_url, tmp_path):
     store = warta.open(db_url)
     corpus(store)

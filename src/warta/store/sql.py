@@ -318,6 +318,7 @@ class SQLStore:
             self._replace_facts(conn, inserted["pk"], row.record, affected, facts)
             placed.append((inserted["pk"], row, facts[-1][1]))
             return NEW
+        self._forget_terms(conn, found["pk"])
         self._exec(conn, "UPDATE articles SET " + ", ".join(f"{c} = :{c}" for c in _ARTICLE_COLUMNS)
                    + " WHERE pk = :pk", {**values, "pk": found["pk"]})
         self._replace_facts(conn, found["pk"], row.record, affected, facts)
@@ -620,6 +621,18 @@ class SQLStore:
         return [(pk, Row(**{c: rows[pk][c] for c in _ARTICLE_COLUMNS}), json.loads(rows[pk]["record"]))
                 for pk in pks if pk in rows]
 
+    def _forget_terms(self, conn, pk: int) -> None:
+        """Before an original's body changes: its terms leave the story document frequencies
+        (placing it again counts the new ones), so updates never inflate them."""
+        old = self._exec(conn, "SELECT a.title_stems, a.text_stems, a.record FROM articles a JOIN story_members m "
+                               "ON m.article_pk = a.pk WHERE a.pk = :pk", {"pk": pk}).fetchone()
+        if old is None:
+            return
+        terms = sorted(stories.term_counts(old["title_stems"], old["text_stems"],
+                                           stories.entity_terms(json.loads(old["record"]))))
+        self._many(conn, "UPDATE story_df SET n = n - 1 WHERE term = :t", [{"t": t} for t in terms])
+        self._in(conn, "DELETE FROM story_df WHERE n <= 0 AND term IN ({}) RETURNING term", terms)
+
     def _unplace(self, conn, pk: int) -> None:
         """Take an article out of its story and the copy index (before it is placed again)."""
         member = self._exec(conn, "SELECT story_pk, vector FROM story_members WHERE article_pk = :pk",
@@ -688,6 +701,7 @@ class SQLStore:
             old = next((g["story_pk"] for g in group if g["pk"] != pk and g["story_pk"] is not None), None)
             for g in group:
                 if g["pk"] != pk and g["story_pk"] is not None:
+                    self._forget_terms(conn, g["pk"])  # a copy now: its words count once, as this article's
                     self._exec(conn, "DELETE FROM story_members WHERE article_pk = :p", {"p": g["pk"]})
             if old is not None:
                 self._exec(conn, "UPDATE articles SET story_pk = :s WHERE pk = :pk", {"s": old, "pk": pk})
