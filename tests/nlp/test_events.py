@@ -92,3 +92,22 @@ def test_events_passive_agent_without_oleh():
     assert found[0][:3] == ("AID", "Indonesia", "Palestina")
     placed, _ = events("Andi Saputra ditangkap di Jakarta pada Senin.")
     assert placed[0][:3] == ("COERCE", None, "Andi Saputra")  # "di Jakarta" is where, not who
+
+
+def test_events_the_country_of_a_title_is_not_the_target():
+    found, _ = events("Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Jakarta, Senin (1/7/2024).")
+    assert found[0][:3] == ("CONSULT", "Joko Widodo", "Anwar Ibrahim")
+    found, _ = events("Presiden Joko Widodo bertemu dengan delegasi Malaysia di Jakarta.")
+    assert found[0][2] == "Malaysia"  # a country alone is still the one met
+
+
+@pytest.mark.parametrize("url,coded", [
+    ("https://bola.kompas.com/read/2024/07/02/laga", False),
+    ("https://www.tribunnews.com/seleb/2024/07/02/kabar", False),
+    ("https://nasional.kompas.com/read/2024/07/02/rapat", True),
+    (None, True),
+])
+def test_events_are_not_coded_in_sport_or_entertainment_sections(url, coded):
+    text = "Timnas Indonesia menyerang Vietnam sejak menit pertama di Stadion Gelora Bung Karno, Selasa."
+    art = warta.analyze(text, published="2024-07-02", url=url)
+    assert bool(art.events) is coded

@@ -38,7 +38,8 @@ def enrich_many(articles: list[Article], batch_size: int = 32) -> list[Article]:
     from .pipeline import load_pipeline, make_doc
 
     nlp = load_pipeline()
-    docs = (make_doc(nlp, a.text, a.published, a.dateline.place if a.dateline else None, a.id) for a in articles)
+    docs = (make_doc(nlp, a.text, a.published, a.dateline.place if a.dateline else None, a.id, a.url)
+            for a in articles)
     for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size)):
         _fill(article, doc)
     return articles

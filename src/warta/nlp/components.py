@@ -1,9 +1,10 @@
 """warta's NLP steps as spaCy components, put together by ``pipeline.cfg``.
 
 Each step is a registered factory that says what it reads from the Doc (``requires``) and what
-it sets (``assigns``); ``nlp.analyze_pipes()`` checks the order. The caller sets two inputs on
-the Doc before the pipeline runs: ``doc._.published`` (YYYY-MM-DD, the anchor of relative
-times) and ``doc._.place`` (the dateline's city, where an event with no place happened).
+it sets (``assigns``); ``nlp.analyze_pipes()`` checks the order. The caller sets three inputs
+on the Doc before the pipeline runs: ``doc._.published`` (YYYY-MM-DD, the anchor of relative
+times), ``doc._.place`` (the dateline's city, where an event with no place happened) and
+``doc._.url`` (its section: no events are coded in sport or entertainment pages).
 
 Every text takes the same path: ``warta_ner`` reads a long text in windows of at most
 ``chunk`` characters, so memory stays flat, and the other steps read the text whole. A step
@@ -27,7 +28,7 @@ from . import canonical, entities, events, quotes, sentences, summary, timex
 
 log = logging.getLogger("warta.nlp")
 
-FIELDS = ("published", "place", "times", "sentences", "mentions", "entities", "entity_index",
+FIELDS = ("published", "place", "url", "times", "sentences", "mentions", "entities", "entity_index",
           "quotes", "summary", "events")
 for _name in FIELDS:
     if not Doc.has_extension(_name):
@@ -232,6 +233,9 @@ def _summary(doc: Doc, text: str) -> None:
 
 
 def _events(doc: Doc, text: str) -> None:
+    if events.soft_section(doc._.url):
+        doc._.events = []  # a match report or a phone review: no PLOVER events
+        return
     doc._.events = events.find_events(text, doc._.sentences, doc._.entities, doc._.entity_index, doc._.times,
                                doc._.place)
 

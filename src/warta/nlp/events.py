@@ -40,6 +40,24 @@ NOT_AGENT_WORDS = {"di", "ke", "dari", "pada", "dalam", "saat", "untuk", "sejak"
 PRONOUN = re.compile(r"(?<![\w-])(?:mereka|ia|dia|beliau|pihaknya|kedua negara|keduanya)(?![\w-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def soft_sections() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("lang", "soft_sections.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def soft_section(url: str | None) -> bool:
+    """Whether ``url`` lies in a sport, entertainment, lifestyle, health or technology section."""
+    if not url:
+        return False
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url if "//" in url else "//" + url)
+    host = (parts.hostname or "").split(".")
+    path = [p for p in parts.path.lower().split("/") if p]
+    return bool({host[0] if len(host) > 2 else "", path[0] if path else ""} & soft_sections())
+
+
 @dataclass(frozen=True)
 class Predicate:
     form: str
@@ -106,6 +124,9 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 continue
             before = [e for e in in_sentence if e.end <= m.start() and e.label in ACTORS]
             after = [e for e in in_sentence if m.end() <= e.start < source_from and e.label in ACTORS]
+            # "Perdana Menteri Malaysia Anwar Ibrahim": the country of a title is not the one acted on
+            after = [e for i, e in enumerate(after) if e.label == "PER" or i + 1 == len(after)
+                     or after[i + 1].label != "PER" or text[e.end:after[i + 1].start].strip()]
             # The subject is not governed by a preposition ("kunjungannya ke Rusia").
             subjects = [e for e in before if not PREPOSITION.search(text[max(s_start, e.start - 12):e.start])]
             actor = (subjects or before or [None])[-1]

@@ -77,13 +77,15 @@ def _build(ner: str, overrides: tuple):
 load_pipeline.cache_clear = _build.cache_clear  # type: ignore[attr-defined]
 
 
-def make_doc(nlp, text: str, published: str | None = None, place: str | None = None, ident: str | None = None):
-    """The Doc the pipeline reads: ``text`` tokenised, with its time anchor and dateline place."""
+def make_doc(nlp, text: str, published: str | None = None, place: str | None = None, ident: str | None = None,
+             url: str | None = None):
+    """The Doc the pipeline reads: ``text`` tokenised, with its time anchor, dateline place and URL."""
     if len(text) > MAX_CHARS:
         raise ValueError(f"a text of {len(text):,} characters is longer than warta reads ({MAX_CHARS:,})")
     doc = nlp.make_doc(text)
     doc._.published = published
     doc._.place = place
+    doc._.url = url
     doc.user_data["text"] = text
     if ident:
         doc.user_data["id"] = ident
