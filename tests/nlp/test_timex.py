@@ -243,6 +243,7 @@ FORM_CASES = [
     ("Upacara Hari Perhubungan Nasional (Harhubnas) digelar di lapangan.",
      "Hari Perhubungan Nasional (Harhubnas)", "DATE", "2017-09-17"),
     ("Warga berjaga hingga malam hari.", "malam hari", "TIME", "2017-06-05TNI"),
+    ("Libur İdul Adha 2017 cukup panjang.", "İdul Adha 2017", "DATE", "2017-09-01"),  # a Turkish capital I
 ]
 
 

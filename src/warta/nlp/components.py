@@ -240,7 +240,7 @@ def _events(doc: Doc, text: str) -> None:
                                doc._.place)
 
 
-def _keep_roles(doc: Doc) -> None:
+def _clear_roles(doc: Doc) -> None:
     for entry in (doc._.entity_index or {}).values():
         entry["roles"] = []
 
@@ -252,7 +252,7 @@ STEPS = {
     "warta_entities": ("entities", _mentions, _set(mentions=list), ["doc.ents"], ["doc._.mentions"]),
     "warta_canonical": ("entities", _canonical, _set(entities=list, entity_index=dict), ["doc._.mentions"],
                         ["doc._.entities", "doc._.entity_index"]),
-    "warta_roles": ("roles", _roles, _keep_roles, ["doc._.entities", "doc._.entity_index"], ["doc._.entity_index"]),
+    "warta_roles": ("roles", _roles, _clear_roles, ["doc._.entities", "doc._.entity_index"], ["doc._.entity_index"]),
     "warta_quotes": ("quotes", _quotes, _set(quotes=list), ["doc._.entities", "doc._.entity_index"],
                      ["doc._.quotes"]),
     "warta_summary": ("summary", _summary, _set(summary=list), ["doc._.sentences"], ["doc._.summary"]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .components import CHUNK, char_ents, chunks, shipped_model, trim  # noqa: F401  (registers the factories)
+from .components import shipped_model, trim  # noqa: F401  (registers the factories; trim for training)
 
 CONFIG = Path(__file__).with_name("pipeline.cfg")
 
@@ -73,8 +73,6 @@ def _build(ner: str, overrides: tuple):
     nlp.max_length = MAX_CHARS
     return nlp
 
-
-load_pipeline.cache_clear = _build.cache_clear  # type: ignore[attr-defined]
 
 
 def make_doc(nlp, text: str, published: str | None = None, place: str | None = None, ident: str | None = None,

@@ -69,6 +69,12 @@ class Piece:
     fields: set = field(default_factory=set)
 
 
+def _key(text: str) -> str:
+    """A matched phrase as the tables write it: lower case, single spaces. IGNORECASE lets
+    "İdul Adha" match, whose lower case carries a combining dot."""
+    return re.sub(r"\s+", " ", text.lower()).replace("\u0307", "")
+
+
 def _number(text: str) -> float | None:
     """'18' -> 18, 'dua puluh lima' -> 25, 'setengah' -> 0.5, 'beberapa' -> None (vague)."""
     t = re.sub(r"\s+", " ", text.lower().strip())
@@ -141,7 +147,7 @@ def _clock(m, text):
     if hh > 24 or mm > 59:
         return None
     tz = m.group("tz")
-    mod = _CLOCK_APPROX.get(re.sub(r"\s+", " ", (m.group("approx") or "").lower()))
+    mod = _CLOCK_APPROX.get(_key((m.group("approx") or "")))
     return Piece(m.start(), m.end(), hh=hh, mm=mm, tz=tz.upper() if tz else None, mod=mod, fields={"clock"})
 
 
@@ -252,8 +258,8 @@ def _weekend(m, text):
 
 @rule("relative_day", rf"{_B}(?P<w>{_alt(V.RELATIVE_DAYS)})(?:\s+(?P<pod>{_POD}))?{_E}")
 def _relative_day(m, text):
-    pod = V.PARTS_OF_DAY[re.sub(r"\s+", " ", m.group("pod").lower())] if m.group("pod") else None
-    return Piece(m.start(), m.end(), rel=("D", V.RELATIVE_DAYS[re.sub(r"\s+", " ", m.group("w").lower())], "anchor"),
+    pod = V.PARTS_OF_DAY[_key(m.group("pod"))] if m.group("pod") else None
+    return Piece(m.start(), m.end(), rel=("D", V.RELATIVE_DAYS[_key(m.group("w"))], "anchor"),
                  pod=pod, fields={"rel"})
 
 
@@ -264,7 +270,7 @@ def _relative_period(m, text):
                                                         re.IGNORECASE):
         return None  # "berusia 39 tahun ini": an age, not this year
     unit = {"pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y"}[m.group("unit").lower()]
-    step = V.RELATIVE_DIRECTIONS[re.sub(r"\s+", " ", m.group("dir").lower())]
+    step = V.RELATIVE_DIRECTIONS[_key(m.group("dir"))]
     return Piece(m.start(), m.end(), rel=(unit, step, "anchor"),
                  mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"rel"})
 
@@ -281,7 +287,7 @@ def _relative_count(m, text):
         n, unit = _number(m.group("n")), m.group("unit").lower()
     letter = {"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y",
               "dekade": "DE", "dasawarsa": "DE", "abad": "CE"}[unit]
-    d = re.sub(r"\s+", " ", m.group("dir").lower())
+    d = _key(m.group("dir"))
     if d in V.AFTER_REFERENCE:
         sign, base = V.AFTER_REFERENCE[d], "ref"
     else:
@@ -289,14 +295,14 @@ def _relative_count(m, text):
     if n is None:  # "beberapa hari lalu"
         return Piece(m.start(), m.end(), kind="value", type="DATE",
                      value="PAST_REF" if sign < 0 else "FUTURE_REF")
-    mod = _APPROX.get(re.sub(r"\s+", " ", (m.group("approx") or "").lower()))
+    mod = _APPROX.get(_key((m.group("approx") or "")))
     return Piece(m.start(), m.end(), rel=(letter, sign * n, base), mod=mod, fields={"rel"})
 
 
 @rule("weekday", rf"(?:\b[Hh]ari\s+)?{_B}(?P<dow>{_DOW})(?:\s+(?P<pod>{_POD}))?"
                  r"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini|nanti))?(?![\w-])", 0)
 def _weekday(m, text):
-    pod = V.PARTS_OF_DAY[re.sub(r"\s+", " ", m.group("pod").lower())] if m.group("pod") else None
+    pod = V.PARTS_OF_DAY[_key(m.group("pod"))] if m.group("pod") else None
     d = (m.group("dir") or "").lower()
     direction = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "nanti": 1, "ini": 0}.get(d)
     if _word_before(text, m.start()) in V.NOT_TIME_BEFORE:
@@ -359,20 +365,20 @@ def _duration(m, text):
     if letter == "Y8":  # windu: eight years
         letter, n = "Y", (n * 8 if n is not None else None)
     value = ("PT" if is_time else "P") + _fmt(n) + letter
-    mod = _APPROX.get(re.sub(r"\s+", " ", (m.group("approx") or "").lower()))
+    mod = _APPROX.get(_key((m.group("approx") or "")))
     return Piece(m.start(), m.end(), kind="value", type="DURATION", value=value, mod=mod)
 
 
 @rule("reference", rf"{_B}(?P<w>{_alt(w for ws in V.REFERENCES.values() for w in ws)}){_E}")
 def _reference(m, text):
-    word = re.sub(r"\s+", " ", m.group("w").lower())
+    word = _key(m.group("w"))
     kind = next(k for k, ws in V.REFERENCES.items() if word in ws)
     return Piece(m.start(), m.end(), kind="value", type="DATE", value=kind)
 
 
 @rule("season", rf"{_B}(?P<s>{_alt(V.SEASONS)})(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}))?{_E}")
 def _season(m, text):
-    season = V.SEASONS[re.sub(r"\s+", " ", m.group("s").lower())]
+    season = V.SEASONS[_key(m.group("s"))]
     return Piece(m.start(), m.end(), y=int(m.group("y")) if m.group("y") else None, kind="season",
                  value=season)
 
@@ -405,7 +411,7 @@ def _year_named(m, text):
 @rule("story_day", rf"{_B}(?P<w>{_alt(V.STORY_DAYS)}){_E}")
 def _story_day(m, text):
     """'keesokan harinya', 'malam itu', 'menjelang magrib': on the story's current day."""
-    days, pod = V.STORY_DAYS[re.sub(r"\s+", " ", m.group("w").lower())]
+    days, pod = V.STORY_DAYS[_key(m.group("w"))]
     return Piece(m.start(), m.end(), rel=("D", days, "ref"), pod=pod, fields={"rel"})
 
 
@@ -418,7 +424,7 @@ def _clock_later(m, text):
         return None
     sign = V.AFTER_REFERENCE[m.group("dir").lower()]
     minutes = n * (60 if m.group("unit").lower() == "jam" else 1) * sign
-    mod = _APPROX.get(re.sub(r"\s+", " ", (m.group("approx") or "").lower()))
+    mod = _APPROX.get(_key((m.group("approx") or "")))
     return Piece(m.start(), m.end(), kind="later", value=str(minutes), mod=mod,
                  type="PT" + _fmt(n) + ("H" if m.group("unit").lower() == "jam" else "M"))
 
@@ -431,7 +437,7 @@ def _friday_prayer(m, text):
 
 @rule("vague_duration", rf"{_B}(?P<w>{_alt(V.VAGUE_DURATIONS)})(?![\w-])(?!\s+(?:kemudian|lalu|setelah|sesudah|sebelum))")
 def _vague_duration(m, text):
-    value = V.VAGUE_DURATIONS[re.sub(r"\s+", " ", m.group("w").lower())]
+    value = V.VAGUE_DURATIONS[_key(m.group("w"))]
     return Piece(m.start(), m.end(), kind="value", type="DURATION", value=value)
 
 
@@ -467,7 +473,7 @@ _YEAR_STEP = {"tahun ini": 0, "tahun lalu": -1, "tahun depan": 1, "tahun mendata
 def _year_of(m) -> tuple[int | None, int | None]:
     """(explicit year, or None; step from the anchor's year, or None) of a _YEAR_AFTER match."""
     y = m.group("y1") or m.group("y2")
-    step = _YEAR_STEP.get(re.sub(r"\s+", " ", (m.group("dir") or "").lower()))
+    step = _YEAR_STEP.get(_key((m.group("dir") or "")))
     return (int(y) if y else None), step
 
 
@@ -494,7 +500,7 @@ _HOLIDAYS = _alt(list(V.FIXED_HOLIDAYS) + list(V.LUNAR_HOLIDAYS))
 @rule("holiday", rf"{_B}(?P<h>{_HOLIDAYS})(?:\s+ke-?\s*(?P<n>\d{{1,3}}))?(?:\s+\([A-Z][A-Za-z]{{2,11}}\))?(?![\w-])"
                  r"(?!\s+(?:Imlek|imlek|Islam|islam|Hijriah|hijriah|China|Cina))" + _YEAR_AFTER + r"(?![\w-])")
 def _holiday(m, text):
-    name = re.sub(r"\s+", " ", m.group("h").lower())
+    name = _key(m.group("h"))
     y, step = _year_of(m)
     if name == "hut ri" and m.group("n"):
         y = 1945 + int(m.group("n"))
