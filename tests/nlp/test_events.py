@@ -40,7 +40,7 @@ def test_events_status(text, status):
 
 
 def test_events_when_is_never_the_publication_date_by_default():
-    found, _ = events("Polisi menangkap dua tersangka di Bogor.")
+    found, _ = events("Polisi menangkap Budi Santoso di Bogor.")
     assert found[0][0] == "COERCE" and found[0][3] is None
 
 
@@ -111,3 +111,12 @@ def test_events_are_not_coded_in_sport_or_entertainment_sections(url, coded):
     text = "Timnas Indonesia menyerang Vietnam sejak menit pertama di Stadion Gelora Bung Karno, Selasa."
     art = warta.analyze(text, published="2024-07-02", url=url)
     assert bool(art.events) is coded
+
+
+def test_events_a_speaker_is_not_the_actor_of_what_they_report():
+    found, _ = events("Kapolres Bekasi Hendra Gunawan mengatakan polisi menangkap Budi Santoso di Cikarang.")
+    assert found and found[0][:3] == ("COERCE", None, "Budi Santoso")  # the police acted; Cikarang is where
+    found, _ = events("Presiden Joko Widodo mengatakan akan menolak usulan DPR.")
+    assert found[0][:3] == ("REJECT", "Joko Widodo", "DPR")  # no subject of its own: the speaker acts
+    found, _ = events("Menteri Luar Negeri Retno Marsudi mengatakan kepada wartawan bahwa pemerintah menolak usulan Australia.")
+    assert found[0][:2] == ("REJECT", "Retno Marsudi")  # the government she speaks for

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..record import Entity, Event, Span, TimeExpr
+from .lang.speech import CLAUSE_VERBS
 from .trie import trie_pattern
 
 ACTORS = ("PER", "ORG", "GPE", "NORP")
@@ -38,6 +39,32 @@ INTERVIEW = re.compile(r"(?<![\w-])(?:saat|ketika|usai|seusai|waktu|tatkala|kala
 NOT_AGENT_WORDS = {"di", "ke", "dari", "pada", "dalam", "saat", "untuk", "sejak", "hingga", "sampai", "bagi",
                    "kepada", "dengan", "atas", "tentang", "selama", "menuju", "sebagai", "dan", "yang"}
 PRONOUN = re.compile(r"(?<![\w-])(?:mereka|ia|dia|beliau|pihaknya|kedua negara|keduanya)(?![\w-])", re.IGNORECASE)
+
+
+LOCATIVE = re.compile(r"(?<![\w-])di\s+$", re.IGNORECASE)
+_SPEECH = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(CLAUSE_VERBS, key=len, reverse=True))})(?![\w-])",
+                     re.IGNORECASE)
+# A reported clause that opens with these has no subject of its own, or the speaker's own side
+# ("mengatakan akan menolak", "mengatakan pemerintah sedang mempertimbangkan sanksi"): the speaker
+# or the body they speak for acts.
+_SPEAKERS_SIDE = {"akan", "tidak", "tak", "belum", "sudah", "telah", "segera", "harus", "bisa", "dapat", "ingin",
+                  "siap", "tetap", "juga", "pun", "masih", "baru", "sempat", "berencana", "mau", "perlu", "terus",
+                  "kembali", "bakal", "hendak", "enggan", "turut", "ikut", "langsung", "sedang", "tengah",
+                  "pemerintah", "pemerintahnya", "pihaknya", "kami", "kita", "saya", "aku", "ia", "dia", "beliau",
+                  "negaranya", "partainya", "kementeriannya", "lembaganya", "instansinya"}
+_ADDRESSEE = re.compile(r"^\s*,?\s*(?:(?:kepada|pada)\s+(?:para\s+)?\w+(?:\s+media)?\s*,?\s*)?(?:bahwa\s+)?",
+                        re.IGNORECASE)
+
+
+def _reported(between: str) -> bool:
+    """Whether a speech verb stands between an entity and the trigger and the reported clause
+    names its own subject ("mengatakan polisi menangkap"): the entity speaks, it does not act."""
+    speech = list(_SPEECH.finditer(between))
+    if not speech:
+        return False
+    rest = between[speech[-1].end():]
+    first = re.match(r"[^\W\d_][\w-]*", rest[_ADDRESSEE.match(rest).end():])
+    return first is not None and first.group().lower() not in _SPEAKERS_SIDE
 
 
 @lru_cache(maxsize=1)
@@ -123,13 +150,16 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
             if _off_sense(text, m, pred, s_start):
                 continue
             before = [e for e in in_sentence if e.end <= m.start() and e.label in ACTORS]
-            after = [e for e in in_sentence if m.end() <= e.start < source_from and e.label in ACTORS]
+            after = [e for e in in_sentence if m.end() <= e.start < source_from and e.label in ACTORS
+                     and not LOCATIVE.search(text[max(m.end(), e.start - 4):e.start])]  # "di Cikampek": where
             # "Perdana Menteri Malaysia Anwar Ibrahim": the country of a title is not the one acted on
             after = [e for i, e in enumerate(after) if e.label == "PER" or i + 1 == len(after)
                      or after[i + 1].label != "PER" or text[e.end:after[i + 1].start].strip()]
             # The subject is not governed by a preposition ("kunjungannya ke Rusia").
             subjects = [e for e in before if not PREPOSITION.search(text[max(s_start, e.start - 12):e.start])]
             actor = (subjects or before or [None])[-1]
+            if actor is not None and _reported(text[actor.end:m.start()]):
+                actor = None  # "Kapolres X mengatakan polisi menangkap …": X speaks, the police act
             pronoun = list(PRONOUN.finditer(text, s_start, m.start()))
             actor_key = actor.entity if actor else None
             if pronoun and (actor is None or pronoun[-1].start() > actor.end):
