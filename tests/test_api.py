@@ -88,3 +88,10 @@ def test_api_long_single_paragraph_is_read_in_pieces():
     assert sum(1 for e in art.entities if e.text == "Joko Widodo") == 1000
     assert {t.value for t in art.times} == {"2024-03-05"} and len(art.quotes) == 1000
     assert all(art.text[e.start:e.end] == e.text for e in art.entities)
+
+
+def test_api_a_text_longer_than_warta_reads_is_an_input_error():
+    from warta.nlp.pipeline import MAX_CHARS
+
+    with pytest.raises(warta.InputError, match="more than warta reads"):
+        warta.analyze("Hujan turun. " * (MAX_CHARS // 13 + 1))

@@ -21,6 +21,10 @@ def analyze(content: str, published: str | None = None, url: str | None = None,
         raise TypeError(f"analyze() takes the article as str, not {type(content).__name__}")
     if not content.strip():
         raise InputError(source, "empty text")
+    from .nlp.pipeline import MAX_CHARS
+
+    if len(content) > MAX_CHARS:
+        raise InputError(source, f"{len(content):,} characters, more than warta reads ({MAX_CHARS:,})")
     try:
         published = normalise_published(published)
     except ValueError as exc:
