@@ -244,7 +244,25 @@ FORM_CASES = [
      "Hari Perhubungan Nasional (Harhubnas)", "DATE", "2017-09-17"),
     ("Warga berjaga hingga malam hari.", "malam hari", "TIME", "2017-06-05TNI"),
     ("Libur İdul Adha 2017 cukup panjang.", "İdul Adha 2017", "DATE", "2017-09-01"),  # a Turkish capital I
+    ("Truk terguling di Lampung, senin (16/09/2019) sore.", "senin (16/09/2019) sore", "TIME", "2019-09-16TAF"),
+    ("Penyidikan berlangsung 11-30 Juni 2009.", "11-30 Juni 2009", "DATE", "2009-06-11"),
+    ("Larangan itu dicabut pada musim panas tahun depan.", "musim panas tahun depan", "DATE", "2018-SU"),
+    ("Ia bersinar pada awal musim 2015-2016 bersama Genoa.", "awal musim 2015-2016", "DATE", "2015"),
+    ("Berikan waktu 6 minggu ini untuk bekerja.", "6 minggu", "DURATION", "P6W"),
+    ("Undang-undang itu akan disahkan dalam waktu dekat.", "waktu dekat", "DATE", "FUTURE_REF"),
 ]
+
+
+@pytest.mark.parametrize("text", ["Ia dijerat UU Nomor 12 Tahun 1995 tentang Pemasyarakatan.",
+                                  "Aturan itu kembali ke PP 32 tahun 1999.",
+                                  "Timnas bersiap untuk kualifikasi Piala Dunia 2022 zona Asia."])
+def test_timex_years_in_names_of_laws_and_tournaments_are_not_times(text):
+    assert find_times(text, STORY_ANCHOR) == []
+
+
+def test_timex_a_day_without_year_takes_the_year_the_story_moved_to():
+    times = find_times("Penyidikan berlangsung 11-30 Juni 2009. Kemudian diperpanjang pada 1 Juli.", "2019-09-19")
+    assert [(t.text, t.value) for t in times] == [("11-30 Juni 2009", "2009-06-11"), ("1 Juli", "2009-07-01")]
 
 
 def test_timex_a_modifier_keeps_the_clock_apart_from_its_date():

@@ -106,8 +106,11 @@ def _month(name: str) -> int:
     return V.MONTHS.get(key) or V.MONTH_ABBREVIATIONS[key]
 
 
+_DOW_LOWER = {w.lower(): n for w, n in V.WEEKDAYS.items()}
+
+
 def _dow(name: str) -> int:
-    return V.WEEKDAYS[name if name in V.WEEKDAYS else name.title()]
+    return _DOW_LOWER[name.lower()]
 
 
 def _word_before(text: str, start: int) -> str:
@@ -155,6 +158,16 @@ def _clock(m, text):
 def _date_text(m, text):
     d = int(m.group("d"))
     if not 1 <= d <= 31:
+        return None
+    y = int(m.group("y")) if m.group("y") else None
+    return Piece(m.start(), m.end(), y=y, m=_month(m.group("mon")), d=d, fields={"date"})
+
+
+@rule("date_range", rf"{_B}(?P<d>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})(?:\s+(?P<y>\d{{4}}))?(?![\w-])")
+def _date_range(m, text):
+    """'11-30 Juni 2009': one span, valued by its first day (TimeML's start of a range)."""
+    d, d2 = int(m.group("d")), int(m.group("d2"))
+    if not 1 <= d < d2 <= 31:
         return None
     y = int(m.group("y")) if m.group("y") else None
     return Piece(m.start(), m.end(), y=y, m=_month(m.group("mon")), d=d, fields={"date"})
@@ -228,13 +241,19 @@ def _decade(m, text):
                  mod=V.MODIFIERS.get((m.group("mod") or "").lower()))
 
 
-@rule("year_range", rf"{_B}(?:periode\s+)?(?<![\w.,/-])(?P<y>(?:19|20)\d{{2}})\s*[-–]\s*(?P<y2>(?:19|20)\d{{2}}){_E}")
+@rule("year_range", rf"{_B}(?:(?:(?P<mod>{_MOD})\s+)?(?:periode|musim)\s+)?(?<![\w.,/-])(?P<y>(?:19|20)\d{{2}})\s*[-–]\s*(?P<y2>(?:19|20)\d{{2}}){_E}")
 def _year_range(m, text):
     """'periode 2019 - 2023': one span, valued by its first year (TimeML's start of a range)."""
     y, y2 = int(m.group("y")), int(m.group("y2"))
     if not 0 < y2 - y <= 10 or _word_before(text, m.start("y")) in V.NOT_YEAR_BEFORE:
         return None
-    return Piece(m.start(), m.end(), y=y, fields={"year"})
+    return Piece(m.start(), m.end(), y=y, mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"year"})
+
+
+_NAMED_BEFORE = re.compile(r"(?:(?<![\w-])(?:nomor|no\.?)\s*\d+[\w/.-]*|(?<![\w-])(?:UU|PP|Perpres|Permen\w*|Perda|Perppu|"
+                           r"Keppres|Inpres|Kepmen\w*|Pergub|Perwal|Perbup)\s+\d+[\w/.-]*"
+                           r"|(?<![\w-])(?:Piala\s+(?:Dunia|Asia|Eropa|AFF|Konfederasi)|Olimpiade|Asian\s+Games|SEA\s+Games"
+                           r"|Paralimpiade))\s+(?:tahun\s+)?$", re.IGNORECASE)
 
 
 @rule("year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:tahun\s+)?(?<![\w.,/-])(?P<y>(?:1[89]|20)\d{{2}})(?![\w/-]|[.,]\d)"
@@ -242,6 +261,8 @@ def _year_range(m, text):
 def _year(m, text):
     if _word_before(text, m.start("y")) in V.NOT_YEAR_BEFORE:
         return None
+    if _NAMED_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+        return None  # "UU Nomor 30 Tahun 2002", "Piala Dunia 2022": part of a name
     after = re.match(r"\s*(\w+)", text[m.end():m.end() + 20])
     if after and after.group(1) in V.COUNT_NOUNS:
         return None
@@ -266,9 +287,8 @@ def _relative_day(m, text):
 @rule("relative_period", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?P<unit>pekan|minggu|bulan|tahun)\s+"
                          r"(?P<dir>yang\s+lalu|lalu|ini|depan|mendatang|silam|kemarin)\b")
 def _relative_period(m, text):
-    if m.group("unit").lower() == "tahun" and re.search(rf"(?:^|\s){_NUM}\s+$", text[max(0, m.start() - 30):m.start()],
-                                                        re.IGNORECASE):
-        return None  # "berusia 39 tahun ini": an age, not this year
+    if re.search(rf"(?:^|\s){_NUM}\s+$", text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
+        return None  # "berusia 39 tahun ini", "waktu 6 minggu ini": a length of time, not this year
     unit = {"pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y"}[m.group("unit").lower()]
     step = V.RELATIVE_DIRECTIONS[_key(m.group("dir"))]
     return Piece(m.start(), m.end(), rel=(unit, step, "anchor"),
@@ -299,7 +319,7 @@ def _relative_count(m, text):
     return Piece(m.start(), m.end(), rel=(letter, sign * n, base), mod=mod, fields={"rel"})
 
 
-@rule("weekday", rf"(?:\b[Hh]ari\s+)?{_B}(?P<dow>{_DOW})(?:\s+(?P<pod>{_POD}))?"
+@rule("weekday", rf"(?:\b[Hh]ari\s+)?{_B}(?P<dow>{_DOW}|(?i:{_alt(w.lower() for w in V.WEEKDAYS)})(?=\s*\(\d))(?:\s+(?P<pod>{_POD}))?"
                  r"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini|nanti))?(?![\w-])", 0)
 def _weekday(m, text):
     pod = V.PARTS_OF_DAY[_key(m.group("pod"))] if m.group("pod") else None
@@ -358,6 +378,8 @@ def _duration(m, text):
         unit = m.group("unit").lower()
         if m.group("n").lower() in V.NOT_COUNTS:
             return None
+        if unit == "tahun" and re.match(r"\s+\d{4}(?!\d)", text[m.end():m.end() + 6]):
+            return None  # "PP 32 tahun 1999": a regulation's number and year
         if _word_before(text, m.start("n")) in V.NOT_YEAR_BEFORE:
             return None
         n = _number(m.group("n"))
@@ -376,11 +398,12 @@ def _reference(m, text):
     return Piece(m.start(), m.end(), kind="value", type="DATE", value=kind)
 
 
-@rule("season", rf"{_B}(?P<s>{_alt(V.SEASONS)})(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}))?{_E}")
+@rule("season", rf"{_B}(?P<s>{_alt(V.SEASONS)})(?:\s+(?:tahun\s+)?(?P<y>\d{{4}})|\s+(?P<dir>tahun\s+(?:ini|lalu|depan|mendatang)))?{_E}")
 def _season(m, text):
     season = V.SEASONS[_key(m.group("s"))]
+    step = _YEAR_STEP.get(_key(m.group("dir") or ""))
     return Piece(m.start(), m.end(), y=int(m.group("y")) if m.group("y") else None, kind="season",
-                 value=season)
+                 value=season, rel=("Y", step, "anchor") if step is not None else None)
 
 
 @rule("century", rf"{_B}abad\s+(?:ke-?\s*)?(?P<n>\d{{1,2}}|[IVX]{{1,5}})(?![\w/-])(?:\s+(?P<bc>SM|Masehi|M)(?![\w-]))?")
@@ -694,7 +717,9 @@ def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None,
         except ValueError:
             return "DATE", f"{p.y:04d}-{p.m:02d}-{p.d:02d}", None
     elif p.m and p.d:
-        y = _infer_year(p.m, p.d, p.dow, anchor) if anchor else None
+        # The story's current year when the text has moved to another ("11-30 Juni 2009 ... 1 Juli").
+        base = ref if ref is not None and anchor is not None and ref.year != anchor.year else anchor
+        y = _infer_year(p.m, p.d, p.dow, base) if base else None
         if y is None:
             return kind, f"XXXX-{p.m:02d}-{p.d:02d}" + _time_suffix(p), None
         day = dt.date(y, p.m, p.d)
@@ -827,7 +852,7 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
         elif p.kind == "later":
             kind, value = _later(p, ref_time)
         elif p.kind == "season":
-            year = p.y or (anchor.year if anchor else None)
+            year = p.y or (anchor.year + (p.rel[1] if p.rel else 0) if anchor else None)
             kind, value = "DATE", f"{year:04d}-{p.value}" if year else f"XXXX-{p.value}"
         else:
             try:

@@ -68,9 +68,10 @@ REFERENCES = {
                     "sementara ini"),
     "PAST_REF": ("saat itu", "waktu itu", "ketika itu", "kala itu", "masa lalu", "masa lampau",
                  "zaman dulu", "tempo dulu", "sejak dulu", "dahulu kala", "baru-baru ini",
-                 "beberapa waktu lalu", "beberapa waktu yang lalu", "belum lama ini"),
+                 "beberapa waktu lalu", "beberapa waktu yang lalu", "belum lama ini", "beberapa waktu terakhir",
+                 "tadi"),
     "FUTURE_REF": ("masa depan", "kelak", "nanti", "nantinya", "mendatang", "ke depannya", "kedepannya",
-                   "ke depan", "kedepan", "beberapa waktu ke depan"),
+                   "ke depan", "kedepan", "beberapa waktu ke depan", "waktu dekat"),
 }
 
 SEASONS = {"musim semi": "SP", "musim panas": "SU", "musim gugur": "FA", "musim dingin": "WI"}
