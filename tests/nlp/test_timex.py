@@ -248,7 +248,8 @@ FORM_CASES = [
     ("Penyidikan berlangsung 11-30 Juni 2009.", "11-30 Juni 2009", "DATE", "2009-06-11"),
     ("Larangan itu dicabut pada musim panas tahun depan.", "musim panas tahun depan", "DATE", "2018-SU"),
     ("Ia bersinar pada awal musim 2015-2016 bersama Genoa.", "awal musim 2015-2016", "DATE", "2015"),
-    ("Berikan waktu 6 minggu ini untuk bekerja.", "6 minggu", "DURATION", "P6W"),
+    ("Berikan waktu 6 minggu ini untuk bekerja.", "6 minggu ini", "DURATION", "P6W"),
+    ("Pengunjungnya lima juta orang dalam setahun.", "setahun", "SET", "P1Y"),
     ("Undang-undang itu akan disahkan dalam waktu dekat.", "waktu dekat", "DATE", "FUTURE_REF"),
 ]
 
@@ -258,6 +259,12 @@ FORM_CASES = [
                                   "Timnas bersiap untuk kualifikasi Piala Dunia 2022 zona Asia."])
 def test_timex_years_in_names_of_laws_and_tournaments_are_not_times(text):
     assert find_times(text, STORY_ANCHOR) == []
+
+
+def test_timex_saat_itu_is_the_time_named_last():
+    times = find_times("Pada 1966, Adam Malik, menteri luar negeri saat itu, berkunjung ke Jerman.", STORY_ANCHOR)
+    assert [(t.text, t.value) for t in times] == [("1966", "1966"), ("saat itu", "1966")]
+    assert [(t.text, t.value) for t in find_times("Saat itu ia masih kecil.", STORY_ANCHOR)] == [("Saat itu", "PAST_REF")]
 
 
 def test_timex_a_day_without_year_takes_the_year_the_story_moved_to():

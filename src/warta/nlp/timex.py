@@ -113,6 +113,11 @@ def _dow(name: str) -> int:
     return _DOW_LOWER[name.lower()]
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?\n\"“'‘("
+
+
 def _word_before(text: str, start: int) -> str:
     m = re.search(r"(\S+)\s*$", text[max(0, start - 20):start])
     return m.group(1) if m else ""
@@ -154,7 +159,7 @@ def _clock(m, text):
     return Piece(m.start(), m.end(), hh=hh, mm=mm, tz=tz.upper() if tz else None, mod=mod, fields={"clock"})
 
 
-@rule("date_text", rf"{_B}(?:tanggal\s+|tgl\.?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})(?:\s+(?P<y>\d{{4}}))?(?![\w-]){_TRAIL}")
+@rule("date_text", rf"{_B}(?:tanggal\s+|tgl\.?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}))?(?![\w-]){_TRAIL}")
 def _date_text(m, text):
     d = int(m.group("d"))
     if not 1 <= d <= 31:
@@ -250,10 +255,14 @@ def _year_range(m, text):
     return Piece(m.start(), m.end(), y=y, mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"year"})
 
 
-_NAMED_BEFORE = re.compile(r"(?:(?<![\w-])(?:nomor|no\.?)\s*\d+[\w/.-]*|(?<![\w-])(?:UU|PP|Perpres|Permen\w*|Perda|Perppu|"
+_LAW_BEFORE = re.compile(r"(?<![\w-])(?:nomor|no\.?|UU|PP|Perpres|Permen\w*|Perda|Perppu|Keppres|Inpres)\s+$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"(?:(?i:(?<![\w-])(?:nomor|no\.?)\s*\d+[\w/.-]*|(?<![\w-])(?:UU|PP|Perpres|Permen\w*|Perda|Perppu|"
                            r"Keppres|Inpres|Kepmen\w*|Pergub|Perwal|Perbup)\s+\d+[\w/.-]*"
                            r"|(?<![\w-])(?:Piala\s+(?:Dunia|Asia|Eropa|AFF|Konfederasi)|Olimpiade|Asian\s+Games|SEA\s+Games"
-                           r"|Paralimpiade))\s+(?:tahun\s+)?$", re.IGNORECASE)
+                           r"|Paralimpiade))"
+                           # an event's name: "Balkonjazz Festival 2019", "Indonesia Property Awards 2019"
+                           r"|[A-Z]\w*\s+(?:Festival|Fest|Awards?|Expo|Fair|Cup|Open|Championships?|Summit|Forum|Week|Marathon"
+                           r"|Run|Games|Show|Tour|Conference|Convention|Competition|Challenge))\s+(?i:tahun\s+)?$")
 
 
 @rule("year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:tahun\s+)?(?<![\w.,/-])(?P<y>(?:1[89]|20)\d{{2}})(?![\w/-]|[.,]\d)"
@@ -343,7 +352,7 @@ def _part_of_day(m, text):
                  fields={"rel"})
 
 
-@rule("set", rf"{_B}(?:(?:setiap|tiap|saban)\s+(?:(?P<dow>{_DOW})|(?P<unit>hari|pekan|minggu|bulan|tahun|malam|pagi|jam))"
+@rule("set", rf"{_B}(?:(?:setiap|tiap|saban)\s+(?:(?P<dow>{_DOW})|(?P<unit>hari|pekan|minggu|bulan|tahun|malam|pagi|jam)(?:nya)?)"
              rf"|(?P<n>{_NUM})\s+kali\s+(?:dalam\s+)?se(?P<u2>hari|pekan|minggu|bulan|tahun)"
              rf"|per\s+(?P<u3>hari|pekan|minggu|bulan|tahun|jam)"
              rf"|(?:setiap|tiap)\s+(?P<n4>{_NUM})\s+(?P<u4>{_UNIT})){_E}")
@@ -366,7 +375,7 @@ _APPROX = {"sekitar": "APPROX", "kurang lebih": "APPROX", "kira-kira": "APPROX",
 @rule("duration", rf"{_B}(?:(?P<approx>{_alt(_APPROX)})\s+)?(?:(?P<n>{_NUM})(?:\s*[-–]\s*\d+)?\s+(?P<unit>{_UNIT})"
                   rf"|(?P<se>sehari|sepekan|seminggu|sebulan|setahun|sejam|semenit)"
                   r"|(?P<redup>berhari-hari|berminggu-minggu|berbulan-bulan|bertahun-tahun|berjam-jam))"
-                  rf"(?:\s+(?P<tail>ke\s+depan|terakhir|belakangan))?{_E}")
+                  rf"(?:\s+(?P<tail>ke\s+depannya|ke\s+depan|terakhir|belakangan))?{_E}")
 def _duration(m, text):
     if m.group("redup"):
         unit, n = m.group("redup").lower()[3:].split("-")[0], None
@@ -378,8 +387,9 @@ def _duration(m, text):
         unit = m.group("unit").lower()
         if m.group("n").lower() in V.NOT_COUNTS:
             return None
-        if unit == "tahun" and re.match(r"\s+\d{4}(?!\d)", text[m.end():m.end() + 6]):
-            return None  # "PP 32 tahun 1999": a regulation's number and year
+        if unit == "tahun" and (re.match(r"\s+\d{4}(?!\d)", text[m.end():m.end() + 6])
+                                or _LAW_BEFORE.search(text[max(0, m.start("n") - 20):m.start("n")])):
+            return None  # "PP 32 tahun 1999", "UU 1 Tahun 46": a regulation's number and year
         if _word_before(text, m.start("n")) in V.NOT_YEAR_BEFORE:
             return None
         n = _number(m.group("n"))
@@ -388,12 +398,25 @@ def _duration(m, text):
         letter, n = "Y", (n * 8 if n is not None else None)
     value = ("PT" if is_time else "P") + _fmt(n) + letter
     mod = _APPROX.get(_key((m.group("approx") or "")))
-    return Piece(m.start(), m.end(), kind="value", type="DURATION", value=value, mod=mod)
+    if m.group("se") and not m.group("tail") and _word_before(text, m.start()).lower() == "dalam" \
+            and not re.match(r"\s+(?:terakhir|belakangan|ini|itu|lalu|ke\s+depan|semalam)(?![\w-])", text[m.end():m.end() + 12]):
+        return Piece(m.start(), m.end(), kind="value", type="SET", value=value)  # "lima juta pengunjung dalam setahun"
+    end = m.end()
+    these = re.match(r"\s+(?:ini|itu)(?![\w-])", text[end:end + 6])
+    if these and not m.group("tail") and _word_before(text, m.start()).lower() not in (
+            "berusia", "usia", "umur", "berumur", "bawah", "atas"):  # an age: "di bawah 20 tahun itu"
+        end += these.end()  # "dalam dua tahun ini": these two years
+    return Piece(m.start(), end, kind="value", type="DURATION", value=value, mod=mod)
 
 
 @rule("reference", rf"{_B}(?P<w>{_alt(w for ws in V.REFERENCES.values() for w in ws)}){_E}")
 def _reference(m, text):
     word = _key(m.group("w"))
+    if word in ("ke depan", "kedepan") and re.match(r"\s+(?:[A-Z]|(?:gedung|istana|kantor|rumah|pintu|kamera|umum|"
+                                                  r"publik|panggung|kelas|mimbar|layar)(?![\w-]))", text[m.end():m.end() + 12]):
+        return None  # "berjalan ke depan Istana Merdeka": a place, not the future
+    if word in V.THEN:
+        return Piece(m.start(), m.end(), kind="then", type="DATE", value="PAST_REF")
     kind = next(k for k, ws in V.REFERENCES.items() if word in ws)
     return Piece(m.start(), m.end(), kind="value", type="DATE", value=kind)
 
@@ -434,6 +457,9 @@ def _year_named(m, text):
 @rule("story_day", rf"{_B}(?P<w>{_alt(V.STORY_DAYS)}){_E}")
 def _story_day(m, text):
     """'keesokan harinya', 'malam itu', 'menjelang magrib': on the story's current day."""
+    words = m.group("w").split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and not _opens_sentence(text, m.start()):
+        return None  # "band Dialog Dini Hari": a name
     days, pod = V.STORY_DAYS[_key(m.group("w"))]
     return Piece(m.start(), m.end(), rel=("D", days, "ref"), pod=pod, fields={"rel"})
 
@@ -466,7 +492,7 @@ def _vague_duration(m, text):
 
 _NAMING = {"disebut", "bernama", "dikenal", "dinamai", "dinamakan", "berjuluk"}
 _NOT_PAST_BEFORE = {"terlebih", "lebih", "paling", "duluan", "tunggu", "sebentar", "makan", "istirahat"}
-_PAST_AFTER = {"ia", "dia", "mereka", "kami", "saya", "kita", "pernah", "sempat", "adalah", "merupakan",
+_PAST_AFTER = {"ia", "dia", "mereka", "kami", "saya", "kita", "pernah", "sempat", "adalah", "merupakan", "biasanya",
                "bernama", "menjadi", "sebagai", "dikenal", "memang", "hanya", "masih", "sering", "biasa"}
 
 
@@ -482,7 +508,7 @@ def _past(m, text):
         return None  # "yang dulunya disebut Twitter": a former name, not a time
     opens = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\n\"“'‘("
     if not (word.endswith("nya") or opens or (after and after.group(1).lower() in _PAST_AFTER)
-            or before in {"yang", "sejak", "zaman", "masa", "seperti"}):
+            or before in {"yang", "sejak", "zaman", "masa", "seperti", "dari", "karena"}):
         return None
     return Piece(m.start(), m.end(), kind="value", type="DATE", value="PAST_REF")
 
@@ -610,6 +636,8 @@ def _mergeable(a: Piece, b: Piece, text: str) -> bool:
         return False
     if "\n" in text[a.end:b.start]:
         return False
+    if "," in text[a.end:b.start] and "rel" in a.fields:
+        return False  # "hari ini, tanggal 16 September": an apposition, two expressions
     # Only day-sized points join: "tahun ini, 15 September" is a list, not one date.
     if any(x.rel and x.rel[0] != "D" or {"month", "year"} & x.fields for x in (a, b)):
         return False
@@ -836,11 +864,15 @@ def _beyond(p: Piece) -> str:
     return "XXXX-XX-XX"
 
 
+_CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:A-Z]+)?)?)?$")
+
+
 def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
     """Every time expression in ``text``, normalised against ``published`` (YYYY-MM-DD)."""
     anchor = dt.date.fromisoformat(published) if published else None
     ref: dt.date | None = None
     ref_time: dt.datetime | None = None  # the clock time named last, for "dua jam kemudian"
+    last_named: str | None = None  # the calendar value named last, for "saat itu"
     out: list[TimeExpr] = []
     pieces = _group(_candidates(text), text)
     known_days = _dated_weekdays(pieces, anchor)
@@ -851,6 +883,8 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
             kind, value = "DATE", _yearly(p, anchor)
         elif p.kind == "later":
             kind, value = _later(p, ref_time)
+        elif p.kind == "then":  # "saat itu": the last time the story named, else some time past
+            kind, value = ("TIME" if "T" in last_named else "DATE", last_named) if last_named else ("DATE", "PAST_REF")
         elif p.kind == "season":
             year = p.y or (anchor.year + (p.rel[1] if p.rel else 0) if anchor else None)
             kind, value = "DATE", f"{year:04d}-{p.value}" if year else f"XXXX-{p.value}"
@@ -865,4 +899,6 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
                     ref_time = dt.datetime(day.year, day.month, day.day, p.hh % 24, p.mm or 0)
         out.append(TimeExpr(start=p.start, end=p.end, text=text[p.start:p.end], type=kind,
                             value=value, mod=p.mod, zone=p.tz))
+        if kind in ("DATE", "TIME") and value and _CALENDAR.match(value):
+            last_named = value
     return out

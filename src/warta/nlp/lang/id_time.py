@@ -15,7 +15,7 @@ WEEKDAYS = {"Senin": 1, "Selasa": 2, "Rabu": 3, "Kamis": 4, "Jumat": 5, "Jum'at"
             "Sabtu": 6, "Minggu": 7, "Ahad": 7}
 
 # Parts of the day, as TIMEX3 codes.
-PARTS_OF_DAY = {"pagi": "MO", "siang": "AF", "sore": "AF", "petang": "EV", "malam": "NI",
+PARTS_OF_DAY = {"pagi": "MO", "siang": "MI", "sore": "AF", "petang": "EV", "malam": "NI",
                 "dini hari": "NI", "subuh": "MO"}
 
 # Units: (TIMEX3 duration letter, whether it is a time unit written after "T", size in days
@@ -69,10 +69,13 @@ REFERENCES = {
     "PAST_REF": ("saat itu", "waktu itu", "ketika itu", "kala itu", "masa lalu", "masa lampau",
                  "zaman dulu", "tempo dulu", "sejak dulu", "dahulu kala", "baru-baru ini",
                  "beberapa waktu lalu", "beberapa waktu yang lalu", "belum lama ini", "beberapa waktu terakhir",
-                 "tadi"),
+                 "suatu ketika"),
     "FUTURE_REF": ("masa depan", "kelak", "nanti", "nantinya", "mendatang", "ke depannya", "kedepannya",
                    "ke depan", "kedepan", "beberapa waktu ke depan", "waktu dekat"),
 }
+
+# "saat itu" and its kin: the time the story named last (TimeML anchors them so), else PAST_REF.
+THEN = ("saat itu", "waktu itu", "ketika itu", "kala itu", "pada saat itu")
 
 SEASONS = {"musim semi": "SP", "musim panas": "SU", "musim gugur": "FA", "musim dingin": "WI"}
 
@@ -111,14 +114,14 @@ VAGUE_DURATIONS = {"sebentar": "PTXM", "sejenak": "PTXM", "beberapa saat": "PTXM
 STORY_DAYS = {"hari itu": (0, None), "pada hari yang sama": (0, None), "keesokan harinya": (1, None),
               "keesokan hari": (1, None), "esok harinya": (1, None), "keesokan paginya": (1, "MO"),
               "keesokan malamnya": (1, "NI"), "malam itu": (0, "NI"), "pagi itu": (0, "MO"),
-              "siang itu": (0, "AF"), "sore itu": (0, "AF"), "petang itu": (0, "EV"),
-              "malam harinya": (0, "NI"), "siang harinya": (0, "AF"), "sore harinya": (0, "AF"),
+              "siang itu": (0, "MI"), "sore itu": (0, "AF"), "petang itu": (0, "EV"),
+              "malam harinya": (0, "NI"), "siang harinya": (0, "MI"), "sore harinya": (0, "AF"),
               "pagi harinya": (0, "MO"), "dini hari": (0, "NI"), "senja": (0, "EV"),
               "menjelang magrib": (0, "EV"), "menjelang maghrib": (0, "EV"), "saat magrib": (0, "EV"),
               "usai magrib": (0, "EV"), "usai salat magrib": (0, "EV"), "waktu subuh": (0, "MO"),
               "saat subuh": (0, "MO"), "usai salat subuh": (0, "MO"), "usai salat zuhur": (0, "AF"),
               "usai salat isya": (0, "NI"), "tengah malam": (0, "NI"), "tengah hari": (0, "MI"),
-              "pagi hari": (0, "MO"), "siang hari": (0, "AF"), "sore hari": (0, "AF"), "malam hari": (0, "NI")}
+              "pagi hari": (0, "MO"), "siang hari": (0, "MI"), "sore hari": (0, "AF"), "malam hari": (0, "NI")}
 
 # Ordinals of quarters and halves: "kuartal ketiga", "triwulan III", "semester 2".
 ORDINALS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4,
