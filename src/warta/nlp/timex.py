@@ -30,7 +30,7 @@ def _alt(words) -> str:
 _MONTH_FULL = _alt(V.MONTHS)
 _MONTH_ANY = rf"(?:{_alt(V.MONTHS)}|(?:{_alt(V.MONTH_ABBREVIATIONS)})\.?)"
 # "1 Januari 2014 mendatang", "Kamis (19/9) kemarin": the direction word belongs to the date.
-_TRAIL = r"(?:\s+(?:mendatang|yang\s+lalu|lalu|kemarin|ini)(?![\w-]))?"
+_TRAIL = r"(?:\s+(?:mendatang|yang\s+lalu|lalu|kemarin|ini|tadi)(?![\w-]))?"
 _DOW = _alt(list(V.WEEKDAYS) + [w.upper() for w in V.WEEKDAYS])
 _POD = _alt(V.PARTS_OF_DAY)
 _MOD = _alt(V.MODIFIERS)
@@ -149,7 +149,7 @@ _CLOCK_APPROX = {"sekitar": "APPROX", "sekira": "APPROX", "kira-kira": "APPROX",
 @rule("clock", rf"{_B}(?:(?P<approx>{_alt(_CLOCK_APPROX)})\s+)?"
                rf"(?:(?:pukul|jam|pkl\.?)\s*(?P<hh>\d{{1,2}})[.:](?P<mm>\d{{2}})"
                rf"|(?P<hh2>\d{{1,2}})[.:](?P<mm2>\d{{2}})(?=\s*(?:{_TZ})\b))(?:\s*(?P<tz>{_TZ})\b)?"
-               r"(?:\s+(?P<pod>pagi|siang|sore|petang|malam)(?![\w-]))?")
+               r"(?:\s+(?P<pod>pagi|siang|sore|petang|malam|dini\s*hari)(?![\w-]))?")
 def _clock(m, text):
     hh, mm = int(m.group("hh") or m.group("hh2")), int(m.group("mm") or m.group("mm2"))
     if hh > 24 or mm > 59:
@@ -168,7 +168,7 @@ def _date_text(m, text):
     return Piece(m.start(), m.end(), y=y, m=_month(m.group("mon")), d=d, fields={"date"})
 
 
-@rule("date_range", rf"{_B}(?P<d>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})(?:\s+(?P<y>\d{{4}}))?(?![\w-])")
+@rule("date_range", rf"{_B}(?:tanggal\s+|tgl\.?\s*)?(?P<d>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})(?:\s+(?P<y>\d{{4}}))?(?![\w-])")
 def _date_range(m, text):
     """'11-30 Juni 2009': one span, valued by its first day (TimeML's start of a range)."""
     d, d2 = int(m.group("d")), int(m.group("d2"))
@@ -204,6 +204,14 @@ def _month_year(m, text):
                  mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"month"})
 
 
+@rule("month_of_year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})\s+"
+                       r"tahun\s+(?P<dir>lalu|ini|depan|kemarin)(?![\w-])")
+def _month_of_year(m, text):
+    """'September tahun lalu': that month of the year before the anchor's."""
+    return Piece(m.start(), m.end(), m=_month(m.group("mon")), rel=("Y", V.RELATIVE_DIRECTIONS[m.group("dir").lower()], "anchor"),
+                 mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"month"})
+
+
 @rule("month_relative", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})\s+"
                         r"(?P<dir>lalu|kemarin|ini|depan|mendatang)\b")
 def _month_relative(m, text):
@@ -226,6 +234,10 @@ _MONTH_CAPS = "|".join([w.title() for w in V.MONTHS] + [w.upper() for w in V.MON
 def _month_name(m, text):
     if _word_before(text, m.start()) in V.NOT_TIME_BEFORE:
         return None
+    before, after = _word_before(text, m.start()), re.match(r"\s+(\w+)", text[m.end():m.end() + 30])
+    if before[:1].isupper() and not _opens_sentence(text, m.start() - len(before) - 1) and after \
+            and after.group(1)[:1].isupper():
+        return None  # "Raja Juli Antoni": inside a name
     return Piece(m.start(), m.end(), m=_month(m.group("mon")),
                  rel=("MONTHNAME", 1 if _future_context(text, m.start()) else None, "anchor"),
                  fields={"month"})
@@ -329,11 +341,11 @@ def _relative_count(m, text):
 
 
 @rule("weekday", rf"(?:\b[Hh]ari\s+)?{_B}(?P<dow>{_DOW}|(?i:{_alt(w.lower() for w in V.WEEKDAYS)})(?=\s*\(\d))(?:\s+(?P<pod>{_POD}))?"
-                 r"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini|nanti))?(?![\w-])", 0)
+                 r"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini|nanti|besok))?(?![\w-])", 0)
 def _weekday(m, text):
     pod = V.PARTS_OF_DAY[_key(m.group("pod"))] if m.group("pod") else None
     d = (m.group("dir") or "").lower()
-    direction = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "nanti": 1, "ini": 0}.get(d)
+    direction = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "nanti": 1, "besok": 1, "ini": 0}.get(d)
     if _word_before(text, m.start()) in V.NOT_TIME_BEFORE:
         return None
     if direction is None and _future_context(text, m.start()):
@@ -355,8 +367,13 @@ def _part_of_day(m, text):
 @rule("set", rf"{_B}(?:(?:setiap|tiap|saban)\s+(?:(?P<dow>{_DOW})|(?P<unit>hari|pekan|minggu|bulan|tahun|malam|pagi|jam)(?:nya)?)"
              rf"|(?P<n>{_NUM})\s+kali\s+(?:dalam\s+)?se(?P<u2>hari|pekan|minggu|bulan|tahun)"
              rf"|per\s+(?P<u3>hari|pekan|minggu|bulan|tahun|jam)"
+             rf"|(?P<n6>{_NUM})\s+(?P<u6>hari|pekan|minggu|bulan|tahun|jam)\s+sekali|se(?P<u7>hari|pekan|minggu|bulan|tahun|jam)\s+sekali"
              rf"|(?:setiap|tiap)\s+(?P<n4>{_NUM})\s+(?P<u4>{_UNIT})){_E}")
 def _set(m, text):
+    if m.group("u6") or m.group("u7"):  # "tiga bulan sekali": every three months
+        unit, n = (m.group("u6") or m.group("u7")).lower(), _number(m.group("n6")) if m.group("n6") else 1.0
+        letter, is_time = V.UNITS[unit]
+        return Piece(m.start(), m.end(), kind="value", type="SET", value=("PT" if is_time else "P") + _fmt(n) + letter)
     if m.group("u4"):
         letter, is_time = V.UNITS[m.group("u4").lower()]
         return Piece(m.start(), m.end(), kind="value", type="SET",
@@ -407,6 +424,14 @@ def _duration(m, text):
             "berusia", "usia", "umur", "berumur", "bawah", "atas"):  # an age: "di bawah 20 tahun itu"
         end += these.end()  # "dalam dua tahun ini": these two years
     return Piece(m.start(), end, kind="value", type="DURATION", value=value, mod=mod)
+
+
+@rule("earlier", r"(?<![\w-])(?P<w>[Tt]adi)(?![\w-])(?!\s+(?:pagi|siang|sore|petang|malam))")
+def _earlier(m, text):
+    """'Tadi ditelepon …' opening a sentence: earlier on; elsewhere 'tadi' is mostly 'the aforementioned'."""
+    if not _opens_sentence(text, m.start()):
+        return None
+    return Piece(m.start(), m.end(), kind="value", type="DATE", value="PAST_REF")
 
 
 @rule("reference", rf"{_B}(?P<w>{_alt(w for ws in V.REFERENCES.values() for w in ws)}){_E}")
@@ -753,6 +778,11 @@ def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None,
         day = dt.date(y, p.m, p.d)
     elif p.y and p.m:
         return "DATE", f"{p.y:04d}-{p.m:02d}", dt.date(p.y, p.m, 1)
+    elif p.m and not p.d and p.rel and p.rel[0] == "Y":  # "September tahun lalu"
+        if anchor is None:
+            return "DATE", f"XXXX-{p.m:02d}", None
+        y = anchor.year + p.rel[1]
+        return "DATE", f"{y:04d}-{p.m:02d}", dt.date(y, p.m, 1)
     elif p.m and p.rel and p.rel[0] == "MONTHNAME":
         if anchor is None:
             return "DATE", f"XXXX-{p.m:02d}", None
@@ -893,7 +923,8 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
                 kind, value, day = _resolve_point(p, anchor, ref, known_days)
             except (ValueError, OverflowError):  # a date past the calendar's ends
                 kind, value, day = "DATE", _beyond(p), None
-            if day is not None and re.match(r"\d{4}-\d{2}-\d{2}", value):
+            # A day ahead of the publication is a plan ("tiba Senin besok"), not where the story is.
+            if day is not None and re.match(r"\d{4}-\d{2}-\d{2}", value) and not (anchor and day > anchor):
                 ref = day  # the story's current day: only a day moves it, not "2005" or "Mei"
                 if p.hh is not None:
                     ref_time = dt.datetime(day.year, day.month, day.day, p.hh % 24, p.mm or 0)

@@ -15,7 +15,7 @@ WEEKDAYS = {"Senin": 1, "Selasa": 2, "Rabu": 3, "Kamis": 4, "Jumat": 5, "Jum'at"
             "Sabtu": 6, "Minggu": 7, "Ahad": 7}
 
 # Parts of the day, as TIMEX3 codes.
-PARTS_OF_DAY = {"pagi": "MO", "siang": "MI", "sore": "AF", "petang": "EV", "malam": "NI",
+PARTS_OF_DAY = {"pagi": "MO", "siang": "MI", "sore": "AF", "petang": "EV", "malam": "NI", "dinihari": "NI",
                 "dini hari": "NI", "subuh": "MO"}
 
 # Units: (TIMEX3 duration letter, whether it is a time unit written after "T", size in days
