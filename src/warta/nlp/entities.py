@@ -250,9 +250,13 @@ _OPENERS = "\"'“‘(["
 
 def _common_opener(text: str, m: Mention) -> bool:
     """Whether ``m`` is one common word at the start of a sentence, where only its capital
-    made it look like a name ("Risiko bagi ...", "Itulah yang ...")."""
+    made it look like a name ("Risiko bagi ...", "Itulah yang ..."): a word news writes in
+    lower case, or one this article itself writes in lower case ("Banjir merendam ..." and
+    later "banjir")."""
     word = text[m.start:m.end]
-    if not word.isalpha() or word.lower() not in common_words():
+    if not word.isalpha() or not word[1:].islower():
+        return False
+    if word.lower() not in common_words() and not re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
         return False
     window = text[max(m.start - 40, 0):m.start]
     before = window.rstrip().rstrip(_OPENERS).rstrip()
