@@ -266,3 +266,9 @@ def test_the_region_an_office_serves_leaves_the_persons_name():
     assert {"Kustini Sri Purnomo", "Joko Supriyanto"} <= people
     assert not any(p.startswith("Sleman") for p in people)
     assert any(e.text == "Sleman" and e.label == "GPE" for e in entities)
+
+
+def test_a_sentence_opening_word_the_article_writes_in_lower_case_is_no_name():
+    text = "Banjir merendam 14 kelurahan. Warga menyebut banjir datang setiap tahun. Budi mengungsi."
+    kept = [(text[m.start:m.end], m.label) for m in merge(text, [Mention(0, 6, "PER"), Mention(73, 77, "PER")])]
+    assert ("Banjir", "PER") not in kept and ("Budi", "PER") in kept
