@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import torch
-from spacy.tokens import DocBin
 from spacy.training import biluo_tags_to_spans, iob_to_biluo
 
 HERE = Path(__file__).resolve().parent
@@ -27,14 +26,14 @@ from finetune import load_encoder, predict  # noqa: E402
 from nerdata import key, repair, training_sets  # noqa: E402
 
 
-def sentences(data: Path, rng: random.Random):
-    """The sentences training/ner/silver.py self-trains on (that file shares this one's name)."""
+def ner_silver():
+    """training/ner/silver.py (it shares this file's name): its sentence stream and silver bin."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("ner_silver", HERE.parent / "ner" / "silver.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.sentences(data, rng)
+    return module
 
 
 def main() -> None:
@@ -58,9 +57,10 @@ def main() -> None:
     ck = torch.load(args.tagger, weights_only=False)
     model = Tagger(enc, ck["labels"])
     model.load_state_dict(ck["state"])
-    db, kept, empty, t0 = DocBin(), 0, 0, time.time()
-    stream = sentences(data, random.Random(29))
-    while kept < args.n:
+    shared = ner_silver()
+    silver, t0 = shared.SilverBin(args.n, args.empty), time.time()
+    stream = shared.sentences(data, random.Random(29))
+    while not silver.full:
         docs = []
         for sent in stream:
             doc = tokenizer(sent)
@@ -72,8 +72,6 @@ def main() -> None:
             break
         tags = predict(model, tok, [[t.text for t in d] for d in docs])
         for doc, t in zip(docs, tags):
-            if kept >= args.n:
-                break
             spans = []
             for span in biluo_tags_to_spans(doc, iob_to_biluo(repair(t))):
                 # the gold data writes "(PKB)" as one token, warta's tokenizer as three: no
@@ -83,17 +81,12 @@ def main() -> None:
                 if piece is not None and len(piece):
                     spans.append(piece)
             doc.ents = spans
-            if not doc.ents:
-                if empty >= args.n * args.empty:
-                    continue
-                empty += 1
-            db.add(doc)
-            kept += 1
-        print(f"  {kept:,} sentences, {time.time() - t0:.0f} s", flush=True)
+            silver.offer(doc)
+        print(f"  {silver.kept:,} sentences, {time.time() - t0:.0f} s", flush=True)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    db.to_disk(out)
-    print(f"silver: {kept:,} sentences ({empty:,} without entities) -> {out} in {time.time() - t0:.0f} s")
+    silver.db.to_disk(out)
+    print(f"silver: {silver.kept:,} sentences ({silver.empty:,} without entities) -> {out} in {time.time() - t0:.0f} s")
 
 
 if __name__ == "__main__":

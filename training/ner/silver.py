@@ -36,6 +36,25 @@ def sentences(data: Path, rng: random.Random):
                 yield sent
 
 
+class SilverBin:
+    """The silver sentences kept: ``n`` of them, at most ``empty`` of which name no entity."""
+
+    def __init__(self, n: int, empty: float):
+        self.db, self.n, self.max_empty = DocBin(), n, n * empty
+        self.kept = self.empty = 0
+
+    @property
+    def full(self) -> bool:
+        return self.kept >= self.n
+
+    def offer(self, doc) -> None:
+        if self.full or (not doc.ents and self.empty >= self.max_empty):
+            return
+        self.empty += not doc.ents
+        self.db.add(doc)
+        self.kept += 1
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", required=True)
@@ -48,19 +67,14 @@ def main() -> None:
 
     nlp = load_pipeline(str(Path(args.model).resolve()))
     rng = random.Random(29)
-    db, kept, empty = DocBin(), 0, 0
+    silver = SilverBin(args.n, args.empty)
     with nlp.select_pipes(enable=["warta_ner"]):
         for doc in nlp.pipe(sentences(Path(args.data), rng), batch_size=256):
-            if kept >= args.n:
+            if silver.full:
                 break
-            if not doc.ents:
-                if empty >= args.n * args.empty:
-                    continue
-                empty += 1
-            db.add(doc)
-            kept += 1
-    db.to_disk(args.out)
-    print(f"silver: {kept:,} sentences ({empty:,} without entities) -> {args.out}")
+            silver.offer(doc)
+    silver.db.to_disk(args.out)
+    print(f"silver: {silver.kept:,} sentences ({silver.empty:,} without entities) -> {args.out}")
 
 
 if __name__ == "__main__":
