@@ -248,7 +248,7 @@ def common_words() -> frozenset[str]:
 _OPENERS = "\"'“‘(["
 
 
-def _common_opener(text: str, m: Mention) -> bool:
+def _common_opener(text: str, m: Mention, lower_words: frozenset[str]) -> bool:
     """Whether ``m`` is one common word at the start of a sentence, where only its capital
     made it look like a name ("Risiko bagi ...", "Itulah yang ..."): a word news writes in
     lower case, or one this article itself writes in lower case ("Banjir merendam ..." and
@@ -256,7 +256,7 @@ def _common_opener(text: str, m: Mention) -> bool:
     word = text[m.start:m.end]
     if not word.isalpha() or not word[1:].islower():
         return False
-    if word.lower() not in common_words() and not re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
+    if word.lower() not in common_words() and word.lower() not in lower_words:
         return False
     window = text[max(m.start - 40, 0):m.start]
     before = window.rstrip().rstrip(_OPENERS).rstrip()
@@ -312,7 +312,7 @@ def _split_titled_place(text: str, m: Mention, place: Mention) -> list[Mention]:
     rest = text[place.end:m.end]
     words = rest.split()
     before = text[max(0, m.start - 60):m.start]
-    titled = any(t.end() == len(before) - (len(before) - len(before.rstrip())) for t in title_re().finditer(before))
+    titled = any(t.end() == len(before.rstrip()) for t in title_re().finditer(before))
     if not words or not all(_CAPS.fullmatch(w) for w in words) or words[0] in gazetteer() \
             or " ".join(text[m.start:m.end].split()) in people() or not (titled or _ACRONYM_BEFORE.search(before)):
         return [m]
@@ -384,10 +384,11 @@ def merge(text: str, model: list[Mention]) -> list[Mention]:
     rules = rule_mentions(text)
     rule_at = {r.start: r for r in rules}
     kept: list[Mention] = []
+    lower_words = frozenset(w for w in re.findall(r"[^\W\d_]+", text) if w.islower())  # read once, not per name
     for raw in sorted(model, key=lambda x: x.start):
         trimmed = _trim_lowercase(text, raw)
         trimmed = _trim_trailing_date(text, trimmed) if trimmed else None
-        if trimmed is not None and _common_opener(text, trimmed):
+        if trimmed is not None and _common_opener(text, trimmed, lower_words):
             continue
         for m in _split_place(text, trimmed, rule_at) if trimmed else []:
             if m.label == "PER":

@@ -42,8 +42,7 @@ PRONOUN = re.compile(r"(?<![\w-])(?:mereka|ia|dia|beliau|pihaknya|kedua negara|k
 
 
 LOCATIVE = re.compile(r"(?<![\w-])di\s+$", re.IGNORECASE)
-_SPEECH = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(CLAUSE_VERBS, key=len, reverse=True))})(?![\w-])",
-                     re.IGNORECASE)
+_SPEECH = re.compile(rf"(?<![\w-])(?:{trie_pattern(CLAUSE_VERBS)})(?![\w-])", re.IGNORECASE)
 # A reported clause that opens with these has no subject of its own, or the speaker's own side
 # ("mengatakan akan menolak", "mengatakan pemerintah sedang mempertimbangkan sanksi"): the speaker
 # or the body they speak for acts.

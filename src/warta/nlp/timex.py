@@ -114,7 +114,9 @@ def _dow(name: str) -> int:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
+    """Whether ``start`` opens a sentence, a paragraph or a quotation (a bounded look back:
+    this runs for candidates all over long texts)."""
+    before = text[max(0, start - 40):start].rstrip()
     return not before or before[-1] in ".!?\n\"“'‘("
 
 
@@ -267,9 +269,10 @@ def _year_range(m, text):
     return Piece(m.start(), m.end(), y=y, mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"year"})
 
 
-_LAW_BEFORE = re.compile(r"(?<![\w-])(?:nomor|no\.?|UU|PP|Perpres|Permen\w*|Perda|Perppu|Keppres|Inpres)\s+$", re.IGNORECASE)
-_NAMED_BEFORE = re.compile(r"(?:(?i:(?<![\w-])(?:nomor|no\.?)\s*\d+[\w/.-]*|(?<![\w-])(?:UU|PP|Perpres|Permen\w*|Perda|Perppu|"
-                           r"Keppres|Inpres|Kepmen\w*|Pergub|Perwal|Perbup)\s+\d+[\w/.-]*"
+_REGULATION = r"(?:UU|PP|Perpres|Permen\w*|Perda|Perppu|Keppres|Inpres|Kepmen\w*|Pergub|Perwal|Perbup)"
+# What a regulation's number follows ("UU 1 Tahun 46", "Nomor 12 Tahun 1995").
+_LAW_BEFORE = re.compile(rf"(?<![\w-])(?:nomor|no\.?|{_REGULATION})\s+$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(rf"(?:(?i:(?<![\w-])(?:nomor|no\.?)\s*\d+[\w/.-]*|(?<![\w-]){_REGULATION}\s+\d+[\w/.-]*"
                            r"|(?<![\w-])(?:Piala\s+(?:Dunia|Asia|Eropa|AFF|Konfederasi)|Olimpiade|Asian\s+Games|SEA\s+Games"
                            r"|Paralimpiade))"
                            # an event's name: "Balkonjazz Festival 2019", "Indonesia Property Awards 2019"
@@ -441,7 +444,7 @@ def _reference(m, text):
                                                   r"publik|panggung|kelas|mimbar|layar)(?![\w-]))", text[m.end():m.end() + 12]):
         return None  # "berjalan ke depan Istana Merdeka": a place, not the future
     if word in V.THEN:
-        return Piece(m.start(), m.end(), kind="then", type="DATE", value="PAST_REF")
+        return Piece(m.start(), m.end(), kind="then")
     kind = next(k for k, ws in V.REFERENCES.items() if word in ws)
     return Piece(m.start(), m.end(), kind="value", type="DATE", value=kind)
 
@@ -531,7 +534,7 @@ def _past(m, text):
         return None
     if after and after.group(1).lower() in _NAMING:
         return None  # "yang dulunya disebut Twitter": a former name, not a time
-    opens = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\n\"“'‘("
+    opens = _opens_sentence(text, m.start())
     if not (word.endswith("nya") or opens or (after and after.group(1).lower() in _PAST_AFTER)
             or before in {"yang", "sejak", "zaman", "masa", "seperti", "dari", "karena"}):
         return None
