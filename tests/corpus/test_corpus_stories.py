@@ -262,3 +262,22 @@ def test_title_embeddings_are_kept_and_move_with_their_article(store):
     # An update moves the article out of its story: the story's sum loses its embedding.
     put(store, QUAKE.replace("5,1", "5,3"), "tempo-surut", "2024-03-09", "Tempo", title="Gempa M 5,3 Guncang Sukabumi")
     assert store.get("tempo-surut")["story"] == store.get("gempa-sukabumi")["story"]
+
+
+def test_the_prior_weighs_a_common_word_below_a_rare_one_from_the_first_article(monkeypatch):
+    counts = {"perintah": 1.0, "tambak": 1.0}  # 'pemerintah' in most news, 'Tambak' (Lorok) in few
+    df, n = stories.with_prior({"perintah": 1, "tambak": 1}, 1)
+    v = stories.vector(counts, df, n)
+    assert v["perintah"] < 0.5 * v["tambak"]
+    monkeypatch.setattr(stories, "USE_PRIOR", False)
+    df, n = stories.with_prior({"perintah": 1, "tambak": 1}, 1)
+    assert (df, n) == ({"perintah": 1, "tambak": 1}, 1)
+    v = stories.vector(counts, df, n)
+    assert v["perintah"] == v["tambak"]
+
+
+def test_the_shipped_prior_counts_thousands_of_articles():
+    df, n = stories.prior()
+    assert n > 10_000 and len(df) > 10_000
+    assert all(0 < c <= n for c in df.values())
+    assert not {"yang", "dan", "kata"} & set(df)  # stopwords are not terms of a story

@@ -596,6 +596,7 @@ class SQLStore:
                    [{"t": t, "n": n} for t, n in sorted(seen.items())])
         df = {r["term"]: r["n"] for r in self._in(conn, "SELECT term, n FROM story_df WHERE term IN ({})", seen)}
         total = self._exec(conn, "SELECT count(*) AS n FROM story_members").fetchone()["n"] + len(originals)
+        df, total = stories.with_prior(df, total)
         embedded = self._title_embeddings(conn, originals) if self.embed_titles else {}
         for pk, row, rec in originals:
             vec = stories.vector(counts[pk], df, total)
