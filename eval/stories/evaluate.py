@@ -1,9 +1,10 @@
 """Score warta's stories on the story gold, next to the Event Registry recipe and identical titles.
 
-    python eval/stories/evaluate.py [--data ../shared/data] [--db-dir /tmp/warta-stories-eval]
+    python eval/stories/evaluate.py [--data ../shared/data] [--set all|first] [--embeddings] [--dev-only]
 
-The 600 labelled CLICK-ID articles (eval/stories/gold.jsonl) are split in two halves by a hash
-of their id. Each method's threshold is tuned on the dev half (best B-cubed F1) and scored on
+The labelled CLICK-ID articles (the first 600 in eval/stories/gold.jsonl, the other 812 of their
+pool in gold-rest.jsonl; `--set first` for the 600 alone) are split in two halves by a hash of
+their id. Each method's threshold is tuned on the dev half (best B-cubed F1) and scored on
 the test half, each half clustered on its own. Also prints the agreement of the two annotators
 (gold-second-200.jsonl against gold.jsonl on the same 200 articles).
 
@@ -169,6 +170,12 @@ def main() -> None:
     second = {d["id"]: d["story"] for d in map(json.loads, (HERE / "gold-second-200.jsonl").open(encoding="utf-8"))}
     p, r, f = bcubed(second, {i: gold[i] for i in second})
     print(f"annotator agreement on {len(second)} articles (second vs first, B-cubed): P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    if args.set == "all":
+        rest = {d["id"]: d["story"] for d in map(json.loads, (HERE / "gold-rest.jsonl").open(encoding="utf-8"))}
+        second = {d["id"]: d["story"] for d in map(json.loads, (HERE / "gold-rest-second-150.jsonl").open(encoding="utf-8"))}
+        p, r, f = bcubed(second, {i: rest[i] for i in second})
+        print(f"annotator agreement on {len(second)} of the 812 more (second vs first, B-cubed): "
+              f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
     arts = load(args.data, set(gold))
     halves = {h: [a for a in arts if half(a["id"]) == h] for h in ("dev", "test")}
     args.db_dir.mkdir(parents=True, exist_ok=True)

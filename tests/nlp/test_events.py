@@ -108,9 +108,27 @@ def test_events_the_country_of_a_title_is_not_the_target():
     (None, True),
 ])
 def test_events_are_not_coded_in_sport_or_entertainment_sections(url, coded):
-    text = "Timnas Indonesia menyerang Vietnam sejak menit pertama di Stadion Gelora Bung Karno, Selasa."
+    text = "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Istana Merdeka, Jakarta, Selasa."
     art = warta.analyze(text, published="2024-07-02", url=url)
     assert bool(art.events) is coded
+
+
+MATCH = ("Timnas Indonesia menyerang Vietnam sejak menit pertama di Stadion Gelora Bung Karno, Selasa. "
+         "Pelatih Shin Tae-yong menurunkan formasi 3-4-3 dengan Marselino Ferdinan sebagai gelandang serang. "
+         "Gol pertama lahir pada menit ke-23 lewat sundulan Jay Idzes memanfaatkan sepak pojok. "
+         "Vietnam sempat menyamakan skor sebelum turun minum, tetapi Ragnar Oratmangoen mencetak gol "
+         "penentu kemenangan 2-1 di babak kedua. Hasil ini membawa Garuda ke puncak klasemen Grup F "
+         "kualifikasi Piala Dunia dengan tujuh poin.")
+
+
+def test_events_a_match_report_without_a_section_is_read_as_sport():
+    from warta.nlp.events import news_topic, topic
+
+    cats = topic(MATCH)
+    assert max(cats, key=cats.get) == "sport"
+    assert not news_topic(MATCH)
+    assert not warta.analyze(MATCH, published="2024-07-02").events  # no url to tell the section
+    assert news_topic("Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Jakarta.")
 
 
 def test_events_a_speaker_is_not_the_actor_of_what_they_report():

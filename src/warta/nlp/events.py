@@ -84,6 +84,33 @@ def soft_section(url: str | None) -> bool:
     return bool({host[0] if len(host) > 2 else "", path[0] if path else ""} & soft_sections())
 
 
+TOPIC_CHARS = 1500  # what the topic model reads: the opening of the body, as it learnt
+
+
+@lru_cache(maxsize=1)
+def _topic_model():
+    import spacy
+
+    return spacy.load(resources.files("warta").joinpath("models", "topic-id"))
+
+
+def topic(text: str) -> dict[str, float]:
+    """The probability of each news topic for ``text`` (models/topic-id: news, economy, sport,
+    entertainment, lifestyle, technology), learnt from CLICK-ID's outlet sections."""
+    return dict(_topic_model()(text[:TOPIC_CHARS]).cats)
+
+
+OTHER_TOPIC = 0.5  # how sure the model must be of another topic to code no events (50c check: 0.5 best of 0.5, 0.7, 0.9)
+
+
+def news_topic(text: str) -> bool:
+    """Whether ``text`` may be politics, law, security, regional or world news, where PLOVER
+    events are coded: no other topic is likelier than OTHER_TOPIC (a short text, which the
+    model is never sure of, stays news)."""
+    cats = topic(text)
+    return not any(p >= OTHER_TOPIC for t, p in cats.items() if t != "news")
+
+
 @dataclass(frozen=True)
 class Predicate:
     form: str

@@ -1,0 +1,70 @@
+"""Score warta's events today against the hand judgments of an earlier check.
+
+    python eval/events/rescore.py [--judged eval/events/clickid-50c-judged.jsonl] [--data ../shared/data]
+
+Analyses the judged CLICK-ID articles again and looks each event up among the judged ones by
+article, type, trigger and actor and target names. Precision counts the events found there;
+events no one judged are counted apart (they need a reader). A check scored after rules were
+written from its errors no longer measures them blind: use it while developing, and a fresh
+draw for the figures you report.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "eval" / "stories"))
+from sample import published  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--judged", type=Path, default=ROOT / "eval" / "events" / "clickid-50c-judged.jsonl")
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--asserted", action="store_true", help="only events whose status is asserted")
+    args = ap.parse_args()
+    import warta
+
+    judged = [json.loads(line) for line in args.judged.open(encoding="utf-8")]
+    ids = {j["article"] for j in judged}
+    arts = {}
+    with gzip.open(args.data / "corpus" / "click-id-articles.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if d["id"] in ids:
+                arts[d["id"]] = d
+    pool = Counter()
+    verdict = {}
+    for j in judged:
+        key = (j["article"], j["type"], j["trigger"].lower(), j["actor"], j["target"])
+        pool[key] += 1
+        verdict.setdefault(key, []).append((j["type_right"], j["actor_right"]))
+    n = typed = acted = unjudged = 0
+    for ident in sorted(arts):
+        d = arts[ident]
+        when = published(d)
+        rec = warta.analyze("\n\n".join(d["paragraphs_heuristic"]), id=ident, url=d["url"], title=d["title"],
+                            published=when if when[:4].isdigit() else None).to_dict()
+        names = {k: v.get("name", k) for k, v in (rec.get("entity_index") or {}).items()}
+        for ev in rec["events"]:
+            if args.asserted and ev.get("status") != "asserted":
+                continue
+            key = (ident, ev["type"], ev["trigger"]["text"].lower(), names.get(ev["actor"]), names.get(ev["target"]))
+            if verdict.get(key):
+                t, a = verdict[key].pop(0)
+                n += 1
+                typed += t
+                acted += a
+            else:
+                unjudged += 1
+    print(f"{args.judged.name}: {n} events judged, {unjudged} not judged; "
+          f"type precision {typed / max(n, 1):.3f}, type-and-actor {acted / max(n, 1):.3f}")
+
+
+if __name__ == "__main__":
+    main()
