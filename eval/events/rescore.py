@@ -27,6 +27,9 @@ def main() -> None:
     ap.add_argument("--judged", type=Path, default=ROOT / "eval" / "events" / "clickid-50c-judged.jsonl")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--asserted", action="store_true", help="only events whose status is asserted")
+    ap.add_argument("--recall", type=Path, help="events coded by hand in some of the articles "
+                    "(e.g. eval/events/clickid-50d-20-recall.jsonl): a warta event finds one of the "
+                    "same type whose trigger holds or lies in its own")
     args = ap.parse_args()
     import warta
 
@@ -45,12 +48,14 @@ def main() -> None:
         pool[key] += 1
         verdict.setdefault(key, []).append((j["type_right"], j["actor_right"]))
     n = typed = acted = unjudged = 0
+    coded = {}
     for ident in sorted(arts):
         d = arts[ident]
         when = published(d)
         rec = warta.analyze("\n\n".join(d["paragraphs_heuristic"]), id=ident, url=d["url"], title=d["title"],
                             published=when if when[:4].isdigit() else None).to_dict()
         names = {k: v.get("name", k) for k, v in (rec.get("entity_index") or {}).items()}
+        coded[ident] = rec["events"]
         for ev in rec["events"]:
             if args.asserted and ev.get("status") != "asserted":
                 continue
@@ -64,6 +69,19 @@ def main() -> None:
                 unjudged += 1
     print(f"{args.judged.name}: {n} events judged, {unjudged} not judged; "
           f"type precision {typed / max(n, 1):.3f}, type-and-actor {acted / max(n, 1):.3f}")
+    if args.recall:
+        total = found = 0
+        for row in map(json.loads, args.recall.open(encoding="utf-8")):
+            pool = list(coded.get(row["article"], []))
+            for g in row["events"]:
+                total += 1
+                for ev in pool:
+                    a, b = ev["trigger"]["text"].lower(), g["trigger"].lower()
+                    if ev["type"] == g["type"] and (a in b or b in a):
+                        found += 1
+                        pool.remove(ev)
+                        break
+        print(f"{args.recall.name}: recall {found}/{total} = {found / max(total, 1):.3f}")
 
 
 if __name__ == "__main__":
