@@ -138,3 +138,19 @@ def test_events_a_speaker_is_not_the_actor_of_what_they_report():
     assert found[0][:3] == ("REJECT", "Joko Widodo", "DPR")  # no subject of its own: the speaker acts
     found, _ = events("Menteri Luar Negeri Retno Marsudi mengatakan kepada wartawan bahwa pemerintah menolak usulan Australia.")
     assert found[0][:2] == ("REJECT", "Retno Marsudi")  # the government she speaks for
+
+
+def test_events_a_pronoun_with_no_actor_yet_points_back_to_the_last_person_or_body():
+    found, _ = events("Presiden Joko Widodo tiba di Bandung pada Senin pagi.\n\n"
+                      "Ia kemudian bertemu Gubernur Ridwan Kamil di Gedung Sate.")
+    assert found[0][:3] == ("CONSULT", "Joko Widodo", "Ridwan Kamil")
+    found, _ = events("Aliansi Jurnalis Independen menggelar jumpa pers di Jakarta, Senin. "
+                      "Pihaknya menolak revisi undang-undang itu.")
+    assert found and found[0][:2] == ("REJECT", "Aliansi Jurnalis Independen")
+
+
+def test_events_inside_a_purpose_or_a_request_are_intended():
+    found, _ = events("Fraksi PKS meminta DPR menunda rapat untuk mengesahkan RUU KUHP.")
+    assert [(t, s) for t, _, _, _, s in found] == [("REQUEST", "asserted"), ("AGREE", "intended")]
+    found, _ = events("DPR mengesahkan revisi UU KPK pada Selasa.")
+    assert found[0][4] == "asserted"

@@ -38,7 +38,10 @@ SENSE_TYPES = ("AID", "SUPPORT", "COERCE", "CONCEDE")  # the types whose trigger
 INTERVIEW = re.compile(r"(?<![\w-])(?:saat|ketika|usai|seusai|waktu|tatkala|kala)\s+$", re.IGNORECASE)
 NOT_AGENT_WORDS = {"di", "ke", "dari", "pada", "dalam", "saat", "untuk", "sejak", "hingga", "sampai", "bagi",
                    "kepada", "dengan", "atas", "tentang", "selama", "menuju", "sebagai", "dan", "yang"}
-PRONOUN = re.compile(r"(?<![\w-])(?:mereka|ia|dia|beliau|pihaknya|kedua negara|keduanya)(?![\w-])", re.IGNORECASE)
+PRONOUN = re.compile(r"(?<![\w-])(?:mereka|ia|dia|beliau|dirinya|pihaknya|kedua negara|keduanya)(?![\w-])",
+                     re.IGNORECASE)
+PERSON_PRONOUNS = {"ia", "dia", "beliau", "dirinya"}
+BACK_CHARS = 600  # how far back a pronoun's antecedent may be named
 
 
 LOCATIVE = re.compile(r"(?<![\w-])di\s+$", re.IGNORECASE)
@@ -138,10 +141,17 @@ def trigger_re() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + trie_pattern(forms) + r")(?![\w-])", re.IGNORECASE)
 
 
+# The trigger inside a purpose or a request ("untuk disahkan", "meminta Polri menangkap"): what
+# is wanted, not what happened.
+WANTED = re.compile(r"(?<![\w-])(?:untuk|agar|supaya|guna|demi|menunggu|meminta|mendesak|menuntut|"
+                    r"mengimbau|menyerukan|mengajak|memerintahkan|menginstruksikan|berharap|diminta)"
+                    r"(?:\s+[\w.-]+){0,3}\s+$", re.IGNORECASE)
+
+
 def _status(before: str, sentence_head: str) -> str:
     if NEGATION.search(before[-40:]):
         return "negated"
-    if INTENT.search(sentence_head):
+    if INTENT.search(sentence_head) or WANTED.search(before[-60:]):
         return "intended"
     if HYPOTHETICAL.search(sentence_head):
         return "hypothetical"
@@ -153,6 +163,19 @@ def _off_sense(text: str, m: re.Match, pred: Predicate, s_start: int) -> bool:
     if pred.form in ("ditemui", "dihubungi", "dikonfirmasi") and INTERVIEW.search(text[max(s_start, m.start() - 12):m.start()]):
         return True  # "saat ditemui di kantornya": an interview, not a meeting
     return pred.type in SENSE_TYPES and bool(NOT_EVENT_AFTER.match(text[m.end():m.end() + 30]))
+
+
+def _antecedent(pronoun: re.Match, ents: list[Entity], starts: list[int]) -> str | None:
+    """Who a pronoun with no actor before it points back to: the last person named before it
+    ("ia", "dia", "beliau", "dirinya"), else the last body ("pihaknya", "mereka")."""
+    labels = ("PER",) if pronoun.group().lower() in PERSON_PRONOUNS else ("ORG", "NORP")
+    i = bisect.bisect_left(starts, pronoun.start())
+    for e in reversed(ents[:i]):
+        if e.end < pronoun.start() - BACK_CHARS:
+            break
+        if e.label in labels:
+            return e.entity
+    return None
 
 
 def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Entity],
@@ -191,7 +214,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
             if pronoun and (actor is None or pronoun[-1].start() > actor.end):
                 # "Mereka memperingatkan …": the last actor; with none yet, the sentence's person.
                 person = next((e for e in subjects if e.label == "PER"), None)
-                actor_key = last_actor or (person.entity if person else actor_key)
+                actor_key = last_actor or (person.entity if person else actor_key) \
+                    or _antecedent(pronoun[-1], ents, starts)
             previous = sentence_events[-1] if sentence_events else None
             if previous and previous.target == actor_key and previous.actor:
                 actor_key = previous.actor  # "X bertemu dengan Y dan mengunjungi …": still X
