@@ -90,13 +90,16 @@ def main() -> None:
             item = (text_of("\n\n".join(d["paragraphs_heuristic"])), label)
             (test if held_out(d["id"]) else train).append(item)
     print(f"CLICK-ID: {len(train)} articles to learn from, {len(test)} held out, {len(skip)} named in eval/ left out")
+    from warta.nlp.tokenizer import make_tokenizer
+
     nlp = spacy.blank("id")
+    tokenizer = make_tokenizer(nlp)  # warta's tokens: the pipeline hands the model its own Doc
     textcat = nlp.add_pipe("textcat", config={"model": {
         "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
         "no_output_layer": False, "length": 131072}})
     for t in TOPICS:
         textcat.add_label(t)
-    docs = [(nlp.make_doc(t), {t2: float(t2 == lab) for t2 in TOPICS}) for t, lab in tqdm(train, desc="tokens")]
+    docs = [(tokenizer(t), {t2: float(t2 == lab) for t2 in TOPICS}) for t, lab in tqdm(train, desc="tokens")]
     examples = [Example.from_dict(doc, {"cats": cats}) for doc, cats in docs]
     optimizer = nlp.initialize(lambda: examples)
     rng = random.Random(0)
@@ -107,7 +110,7 @@ def main() -> None:
             nlp.update(examples[i:i + 64], sgd=optimizer, losses=losses)
         print(f"epoch {epoch + 1}: loss {losses['textcat']:.2f}")
     gold = [lab for _, lab in test]
-    pred = [max(doc.cats, key=doc.cats.get) for doc in nlp.pipe((t for t, _ in test), batch_size=256)]
+    pred = [max(doc.cats, key=doc.cats.get) for doc in textcat.pipe((tokenizer(t) for t, _ in test), batch_size=256)]
     print(f"\nheld-out CLICK-ID articles ({len(test)}), topic from the outlet's section:")
     print(f"{'topic':<14} {'P':>6} {'R':>6} {'F1':>6} {'n':>6}")
     for t in TOPICS:

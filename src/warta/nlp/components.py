@@ -233,7 +233,7 @@ def _summary(doc: Doc, text: str) -> None:
 
 
 def _events(doc: Doc, text: str) -> None:
-    if events.soft_section(doc._.url) or not events.news_topic(text):
+    if events.soft_section(doc._.url) or not events.news_topic(doc):
         doc._.events = []  # a match report, a phone review, a market report: no PLOVER events
         return
     doc._.events = events.find_events(text, doc._.sentences, doc._.entities, doc._.entity_index, doc._.times,

@@ -15,10 +15,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..record import Entity, Event, Span, TimeExpr
 from .lang.speech import CLAUSE_VERBS
 from .trie import trie_pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ACTORS = ("PER", "ORG", "GPE", "NORP")
 PLACES = ("GPE", "LOC", "FAC")
@@ -94,19 +98,31 @@ TOPIC_CHARS = 1500  # what the topic model reads: the opening of the body, as it
 def _topic_model():
     import spacy
 
-    return spacy.load(resources.files("warta").joinpath("models", "topic-id"))
+    from .tokenizer import make_tokenizer
+
+    nlp = spacy.load(resources.files("warta").joinpath("models", "topic-id"))
+    return nlp, make_tokenizer(nlp)  # it learnt from warta's tokens
 
 
-def topic(text: str) -> dict[str, float]:
-    """The probability of each news topic for ``text`` (models/topic-id: news, economy, sport,
-    entertainment, lifestyle, technology), learnt from CLICK-ID's outlet sections."""
-    return dict(_topic_model()(text[:TOPIC_CHARS]).cats)
+def topic(text: str | Doc) -> dict[str, float]:
+    """The probability of each news topic (models/topic-id: news, economy, sport, entertainment,
+    lifestyle, technology), learnt from CLICK-ID's outlet sections, for the opening of ``text``:
+    a string, or a Doc already tokenised by warta's pipeline (not tokenised again)."""
+    nlp, tokenizer = _topic_model()
+    if isinstance(text, str):
+        doc = tokenizer(text[:TOPIC_CHARS])
+    else:
+        from spacy.tokens import Doc
+
+        words = [t for t in text if t.idx < TOPIC_CHARS]
+        doc = Doc(nlp.vocab, words=[t.text for t in words], spaces=[bool(t.whitespace_) for t in words])
+    return dict(nlp.get_pipe("textcat")(doc).cats)
 
 
 OTHER_TOPIC = 0.5  # how sure the model must be of another topic to code no events (50c check: 0.5 best of 0.5, 0.7, 0.9)
 
 
-def news_topic(text: str) -> bool:
+def news_topic(text: str | Doc) -> bool:
     """Whether ``text`` may be politics, law, security, regional or world news, where PLOVER
     events are coded: no other topic is likelier than OTHER_TOPIC (a short text, which the
     model is never sure of, stays news)."""
