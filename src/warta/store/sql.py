@@ -596,10 +596,11 @@ class SQLStore:
                    [{"t": t, "n": n} for t, n in sorted(seen.items())])
         df = {r["term"]: r["n"] for r in self._in(conn, "SELECT term, n FROM story_df WHERE term IN ({})", seen)}
         total = self._exec(conn, "SELECT count(*) AS n FROM story_members").fetchone()["n"] + len(originals)
-        df, total = stories.with_prior(df, total)
+        weigh_df, weigh_n = stories.with_prior(df, total)
         embedded = self._title_embeddings(conn, originals) if self.embed_titles else {}
         for pk, row, rec in originals:
-            vec = stories.vector(counts[pk], df, total)
+            vec = stories.vector(counts[pk], weigh_df, weigh_n)
+            # candidates by what is rare in the store itself: as many lookups as without the prior
             self._join_story(conn, pk, row, vec, stories.query_terms(vec, df, total), embedded.get(pk))
 
     def _title_embeddings(self, conn, placed: list[tuple[int, Row, dict[str, Any]]]) -> dict[int, bytes]:
