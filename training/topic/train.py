@@ -120,7 +120,7 @@ def main() -> None:
         print(f"{t:<14} {p:6.3f} {r:6.3f} {2 * p * r / (p + r) if p + r else 0.0:6.3f} {ng:6d}")
     print(f"accuracy {sum(g == p for g, p in zip(gold, pred)) / len(gold):.3f}")
     if args.install:
-        nlp.to_disk(TARGET)
+        nlp.to_disk(TARGET, exclude=["tokenizer"])  # warta loads its own tokenizer with it
         print(f"-> {TARGET}")
 
 

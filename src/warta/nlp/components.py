@@ -20,11 +20,12 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch, registry
+from spacy.util import minibatch
 
 from ..errors import describe
 # Steps call their modules' functions by attribute, so a test can make one fail.
 from . import canonical, entities, events, quotes, sentences, summary, timex
+from . import tokenizer as _tokenizer  # noqa: F401  (registers warta.tokenizer.v1)
 
 log = logging.getLogger("warta.nlp")
 
@@ -269,11 +270,3 @@ def _register(name: str, what: str, fill, clear, requires, assigns) -> None:
 for _name, _spec in STEPS.items():
     if not Language.has_factory(_name):
         _register(_name, *_spec)
-
-
-@registry.tokenizers("warta.tokenizer.v1")
-def create_tokenizer():
-    """The tokenizer factory warta's pipelines name in their config."""
-    from .tokenizer import make_tokenizer
-
-    return make_tokenizer

@@ -98,19 +98,20 @@ TOPIC_CHARS = 1500  # what the topic model reads: the opening of the body, as it
 def _topic_model():
     import spacy
 
-    from .tokenizer import make_tokenizer
+    from . import tokenizer  # noqa: F401  (registers warta.tokenizer.v1)
 
-    nlp = spacy.load(resources.files("warta").joinpath("models", "topic-id"))
-    return nlp, make_tokenizer(nlp)  # it learnt from warta's tokens
+    # warta's tokenizer, as the model learnt (spaCy's Indonesian one takes seconds to load)
+    return spacy.load(resources.files("warta").joinpath("models", "topic-id"), exclude=["tokenizer"],
+                      config={"nlp": {"tokenizer": {"@tokenizers": "warta.tokenizer.v1"}}})
 
 
 def topic(text: str | Doc) -> dict[str, float]:
     """The probability of each news topic (models/topic-id: news, economy, sport, entertainment,
     lifestyle, technology), learnt from CLICK-ID's outlet sections, for the opening of ``text``:
     a string, or a Doc already tokenised by warta's pipeline (not tokenised again)."""
-    nlp, tokenizer = _topic_model()
+    nlp = _topic_model()
     if isinstance(text, str):
-        doc = tokenizer(text[:TOPIC_CHARS])
+        doc = nlp.make_doc(text[:TOPIC_CHARS])
     else:
         from spacy.tokens import Doc
 

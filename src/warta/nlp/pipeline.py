@@ -74,7 +74,6 @@ def _build(ner: str, overrides: tuple):
     return nlp
 
 
-
 def make_doc(nlp, text: str, published: str | None = None, place: str | None = None, ident: str | None = None,
              url: str | None = None):
     """The Doc the pipeline reads: ``text`` tokenised, with its time anchor, dateline place and URL."""

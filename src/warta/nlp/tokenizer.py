@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.util import registry
+
 from .sentences import abbreviations
 
 # Designations stay one token: Su-35, MiG-29, F-16, COVID-19, QZ8501.
@@ -49,3 +51,9 @@ def make_tokenizer(nlp):
     for abbr in set(exact) | {a.capitalize() for a in folded} | set(folded):
         tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     return tokenizer
+
+
+@registry.tokenizers("warta.tokenizer.v1")
+def create_tokenizer():
+    """The tokenizer factory warta's pipelines name in their config."""
+    return make_tokenizer
