@@ -281,3 +281,19 @@ def test_the_shipped_prior_counts_thousands_of_articles():
     assert n > 10_000 and len(df) > 10_000
     assert all(0 < c <= n for c in df.values())
     assert not {"yang", "dan", "kata"} & set(df)  # stopwords are not terms of a story
+
+
+def test_story_vectors_stored_as_json_by_an_earlier_warta_still_place_articles(store):
+    from warta.store.sql import _vector
+
+    corpus(store, order=("original", "copy"))
+    with store._transaction() as conn:  # as an earlier warta wrote them
+        for table, key, columns in (("stories", "pk", ("total", "centroid")), ("story_members", "article_pk", ("vector",))):
+            for r in store._exec(conn, f"SELECT {key} AS k, {', '.join(columns)} FROM {table}").fetchall():
+                assert not r[columns[0]].startswith("{")  # today's own format
+                store._exec(conn, f"UPDATE {table} SET {', '.join(f'{c} = :{c}' for c in columns)} WHERE {key} = :k",
+                            {"k": r["k"], **{c: json.dumps(_vector(r[c])) for c in columns}})
+    put(store, FOLLOW_UP, "tempo-surut", "2024-03-06", "Tempo", title="Banjir Semarang Mulai Surut")
+    assert store.get("tempo-surut")["story"] == store.get("kompas-banjir")["story"] is not None
+    with store._reading() as conn:
+        assert not store._exec(conn, "SELECT centroid FROM stories").fetchone()["centroid"].startswith("{")
