@@ -73,8 +73,12 @@ def signature(record: dict[str, Any]) -> tuple[list[int], int] | None:
 def bands(sig: list[int]) -> list[int]:
     """The LSH bucket of each band, as signed 64-bit integers (a column both backends index);
     a stable hash (Python's hash() is salted per process)."""
-    return [int.from_bytes(hashlib.blake2b(pack([b, *sig[b * ROWS:(b + 1) * ROWS]]), digest_size=8).digest(),
+    raw, width = pack(sig), 4 * ROWS  # each band hashes its number and its rows, as little-endian uint32s
+    return [int.from_bytes(hashlib.blake2b(_BAND_NUMBER[b] + raw[b * width:(b + 1) * width], digest_size=8).digest(),
                            "little", signed=True) for b in range(BANDS)]
+
+
+_BAND_NUMBER = [struct.pack("<I", b) for b in range(BANDS)]
 
 
 def pack(sig: list[int]) -> bytes:

@@ -154,3 +154,12 @@ def test_events_inside_a_purpose_or_a_request_are_intended():
     assert [(t, s) for t, _, _, _, s in found] == [("REQUEST", "asserted"), ("AGREE", "intended")]
     found, _ = events("DPR mengesahkan revisi UU KPK pada Selasa.")
     assert found[0][4] == "asserted"
+
+
+def test_events_we_and_i_inside_a_quote_are_its_speaker():
+    found, art = events("Ketua Aliansi Nelayan Pantura Rahmat Hidayat menemui wartawan di Tegal, Senin. "
+                        "\"Kami menolak rencana reklamasi itu sampai kapan pun,\" kata Rahmat Hidayat.")
+    assert ("REJECT", "Rahmat Hidayat") in [f[:2] for f in found]
+    # Outside a quote "kami" has no speaker to point back to.
+    found, _ = events("Kami menemui Gubernur Ganjar Pranowo di Semarang pada Senin.")
+    assert [f[:3] for f in found] == [("CONSULT", None, "Ganjar Pranowo")]

@@ -238,7 +238,7 @@ def _events(doc: Doc, text: str) -> None:
         doc._.events = []  # a match report, a phone review, a market report: no PLOVER events
         return
     doc._.events = events.find_events(text, doc._.sentences, doc._.entities, doc._.entity_index, doc._.times,
-                               doc._.place)
+                               doc._.place, doc._.quotes)
 
 
 def _clear_roles(doc: Doc) -> None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ..record import Entity, Event, Span, TimeExpr
+from ..record import Entity, Event, Quote, Span, TimeExpr
 from .lang.speech import CLAUSE_VERBS
 from .trie import trie_pattern
 
@@ -45,6 +45,7 @@ NOT_AGENT_WORDS = {"di", "ke", "dari", "pada", "dalam", "saat", "untuk", "sejak"
 PRONOUN = re.compile(r"(?<![\w-])(?:mereka|ia|dia|beliau|dirinya|pihaknya|kedua negara|keduanya)(?![\w-])",
                      re.IGNORECASE)
 PERSON_PRONOUNS = {"ia", "dia", "beliau", "dirinya"}
+FIRST_PERSON = re.compile(r"(?<![\w-])(?:kami|kita|saya|aku)(?![\w-])", re.IGNORECASE)
 BACK_CHARS = 600  # how far back a pronoun's antecedent may be named
 
 
@@ -196,9 +197,11 @@ def _antecedent(pronoun: re.Match, ents: list[Entity], starts: list[int]) -> str
 
 
 def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Entity],
-                index: dict[str, dict], times: list[TimeExpr], dateline_place: str | None = None) -> list[Event]:
+                index: dict[str, dict], times: list[TimeExpr], dateline_place: str | None = None,
+                quotes: list[Quote] | None = None) -> list[Event]:
     """Events of the text; ``dateline_place`` is where the story was filed, the ``where`` of an
-    event whose sentence names no place."""
+    event whose sentence names no place; ``quotes`` (with speakers) say who "kami" and "saya" are."""
+    spoken = sorted((q.start, q.end, q.speaker) for q in quotes or () if q.speaker)
     ents = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
     out: list[Event] = []
@@ -233,6 +236,10 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 person = next((e for e in subjects if e.label == "PER"), None)
                 actor_key = last_actor or (person.entity if person else actor_key) \
                     or _antecedent(pronoun[-1], ents, starts)
+            said = next((q for q in spoken if q[0] <= m.start() < q[1]), None)
+            me = list(FIRST_PERSON.finditer(text, max(s_start, said[0]), m.start())) if said else []
+            if me and (actor is None or me[-1].start() > actor.end):
+                actor_key = said[2]  # "“Kami menolak …,” kata X": X
             previous = sentence_events[-1] if sentence_events else None
             if previous and previous.target == actor_key and previous.actor:
                 actor_key = previous.actor  # "X bertemu dengan Y dan mengunjungi …": still X
