@@ -100,7 +100,7 @@ def main() -> None:
         print(f"stories and copies {mode:<3}: {rates[mode]:7.1f} articles/s ({summary.new:,} new, "
               f"{summary.failed:,} failed){extra}", flush=True)
         store.close()
-    print(f"ratio on/off: {rates['on'] / rates['off']:.2f}")
+    print(f"ratio on/off: {rates['on'] / rates['off']:.3f}")
     print(f"writer peak memory (max RSS of this process): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     minhash_libraries(items)
 

@@ -61,7 +61,7 @@ def main() -> None:
             start, end = rec["sentences"][ev["sentence"]]
             rows.append({"article": d["id"], "n": k, "status": ev["status"], "type": ev["type"],
                          "trigger": ev["trigger"]["text"], "actor": names.get(ev["actor"]),
-                         "target": names.get(ev["target"]), "where": names.get(ev["where"]),
+                         "target": names.get(ev["target"]), "where": ev["where"],
                          "sentence": text[start:end]})
         chosen.append({"article": d["id"], "title": d["title"], "text": text})
         if len(chosen) == args.n:
