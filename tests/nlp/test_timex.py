@@ -255,7 +255,35 @@ FORM_CASES = [
     ("Ia berpidato di acara itu September tahun lalu.", "September tahun lalu", "DATE", "2016-09"),
     ("Operasi digelar mulai tanggal 23-26 September 2017.", "tanggal 23-26 September 2017", "DATE", "2017-09-23"),
     ("Sekjen PSI Raja Juli Antoni enggan berkomentar.", None, None, None),
+    ("Ia khawatir masalah timbul di kemudian hari.", "kemudian hari", "DATE", "FUTURE_REF"),
+    ("Pasar tumbuh pesat di masa-masa mendatang.", "masa-masa mendatang", "DATE", "FUTURE_REF"),
+    ("Tapi sekarang ini fokusnya kantor kecil.", "sekarang ini", "DATE", "PRESENT_REF"),
+    ("Air sulit didapat saat musim kemarau ini.", "musim kemarau ini", "DATE", "2017"),
+    ("Ia diancam pidana penjara paling lama 3 tahun 6 bulan.", "paling lama 3 tahun 6 bulan", "DURATION", "P3Y6M"),
+    ("Rapat berlangsung 2 jam 30 menit.", "2 jam 30 menit", "DURATION", "PT2H30M"),
+    ("Ia pulang, kemudian hari Senin kembali.", "hari Senin", "DATE", "2017-06-05"),
 ]
+
+
+def test_timex_a_slipped_month_beside_its_weekday():
+    # 16 August 2019 was a Friday; the story was published Monday 16 September.
+    assert one("Indeks dipantau pada Senin (16/8/2019).", "2019-09-16") == ("Senin (16/8/2019)", "DATE", "2019-09-16")
+    # A weekday that fits neither reading leaves the date as written.
+    assert one("Ia datang Jumat (19/9/2019).", "2019-09-20") == ("Jumat (19/9/2019)", "DATE", "2019-09-19")
+    assert one("Sidang digelar Senin (12/8/2019) lalu.", "2019-09-16")[2] == "2019-08-12"
+    # An unclosed bracket after the year still ends the date.
+    assert one("Ia menjawab lewat pesan, Minggu (15/9/2019. Seperti diketahui", "2019-09-15") == (
+        "Minggu (15/9/2019", "DATE", "2019-09-15")
+
+
+def test_timex_later_after_only_a_part_of_the_day():
+    times = find_times("Senin (16/9/2019) pagi api membesar. Beberapa saat kemudian mobil pemadam tiba. "
+                       "Api padam 30 menit kemudian.", "2019-09-16")
+    assert [(t.text, t.type, t.value) for t in times][1:] == [
+        ("Beberapa saat kemudian", "TIME", "2019-09-16TMO"), ("30 menit kemudian", "TIME", "2019-09-16TMO")]
+    times = find_times("Pukul 09.00 api muncul. Beberapa saat kemudian mobil tiba.", "2019-09-16")
+    assert times[1].value == "2019-09-16T09:00"
+    assert one("Dua jam kemudian ia pergi.", "2019-09-16") == ("Dua jam kemudian", "DURATION", "PT2H")
 
 
 @pytest.mark.parametrize("text", ["Ia dijerat UU Nomor 12 Tahun 1995 tentang Pemasyarakatan.",

@@ -180,7 +180,7 @@ def _date_range(m, text):
     return Piece(m.start(), m.end(), y=y, m=_month(m.group("mon")), d=d, fields={"date"})
 
 
-@rule("date_paren", rf"\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
+@rule("date_paren", rf"\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?(?:\s*\)|(?<=\d{{4}})(?=[.,;]))"
                     rf"(?:\s+(?P<pod>{_POD}))?{_TRAIL}(?![\w-])")
 def _date_paren(m, text):
     d, mo = int(m.group("d")), int(m.group("m"))
@@ -392,6 +392,12 @@ _APPROX = {"sekitar": "APPROX", "kurang lebih": "APPROX", "kira-kira": "APPROX",
            "paling lama": "EQUAL_OR_LESS", "maksimal": "EQUAL_OR_LESS"}
 
 
+# Units from the largest down: a second count and unit after a first joins it when smaller.
+_RANK = ["abad", "dekade", "dasawarsa", "windu", "tahun", "bulan", "pekan", "minggu", "hari", "jam", "menit", "detik"]
+_COMPOUND = re.compile(rf"\s+(?:dan\s+)?(?P<n>\d+|{_NUM_WORD})\s+(?P<unit>{_UNIT})(?![\w-])"
+                       r"(?!\s+(?:lalu|silam|yang|kemudian|lagi|mendatang|sebelum|setelah|sesudah)(?![\w-]))", re.IGNORECASE)
+
+
 @rule("duration", rf"{_B}(?:(?P<approx>{_alt(_APPROX)})\s+)?(?:(?P<n>{_NUM})(?:\s*[-–]\s*\d+)?\s+(?P<unit>{_UNIT})"
                   rf"|(?P<se>sehari|sepekan|seminggu|sebulan|setahun|sejam|semenit)"
                   r"|(?P<redup>berhari-hari|berminggu-minggu|berbulan-bulan|bertahun-tahun|berjam-jam))"
@@ -422,6 +428,14 @@ def _duration(m, text):
             and not re.match(r"\s+(?:terakhir|belakangan|ini|itu|lalu|ke\s+depan|semalam)(?![\w-])", text[m.end():m.end() + 12]):
         return Piece(m.start(), m.end(), kind="value", type="SET", value=value)  # "lima juta pengunjung dalam setahun"
     end = m.end()
+    if m.group("n") and not m.group("tail") and n is not None:
+        more = _COMPOUND.match(text, end)
+        n2 = _number(more.group("n")) if more else None
+        unit2 = more.group("unit").lower() if more else ""
+        if n2 is not None and _RANK.index(unit2) > _RANK.index(unit):  # "3 tahun 6 bulan": P3Y6M
+            letter2, is_time2 = V.UNITS[unit2]
+            value += ("T" if is_time2 and not is_time else "") + _fmt(n2) + letter2
+            end = more.end()
     these = re.match(r"\s+(?:ini|itu)(?![\w-])", text[end:end + 6])
     if these and not m.group("tail") and _word_before(text, m.start()).lower() not in (
             "berusia", "usia", "umur", "berumur", "bawah", "atas"):  # an age: "di bawah 20 tahun itu"
@@ -443,6 +457,8 @@ def _reference(m, text):
     if word in ("ke depan", "kedepan") and re.match(r"\s+(?:[A-Z]|(?:gedung|istana|kantor|rumah|pintu|kamera|umum|"
                                                   r"publik|panggung|kelas|mimbar|layar)(?![\w-]))", text[m.end():m.end() + 12]):
         return None  # "berjalan ke depan Istana Merdeka": a place, not the future
+    if word == "kemudian hari" and _word_before(text, m.start()).lower() not in ("di", "pada"):
+        return None  # "kemudian hari Senin": "then, on Monday"; only "di kemudian hari" is the future
     if word in V.THEN:
         return Piece(m.start(), m.end(), kind="then")
     kind = next(k for k, ws in V.REFERENCES.items() if word in ws)
@@ -492,10 +508,12 @@ def _story_day(m, text):
     return Piece(m.start(), m.end(), rel=("D", days, "ref"), pod=pod, fields={"rel"})
 
 
-@rule("clock_later", rf"{_B}(?:(?P<approx>{_alt(_APPROX)})\s+)?(?P<n>{_NUM})\s+(?P<unit>jam|menit)\s+"
+@rule("clock_later", rf"{_B}(?:(?:(?P<approx>{_alt(_APPROX)})\s+)?(?P<n>{_NUM})\s+(?P<unit>jam|menit)|(?P<moment>beberapa\s+saat|sesaat))\s+"
                      r"(?P<dir>kemudian|setelahnya|sesudahnya|berikutnya|sebelumnya)(?![\w-])")
 def _clock_later(m, text):
-    """'dua jam kemudian': the last clock time named, moved."""
+    """'dua jam kemudian': the last clock time named, moved; 'beberapa saat kemudian': at about it."""
+    if m.group("moment"):
+        return Piece(m.start(), m.end(), kind="later", value=None, type="PTXM")
     n = _number(m.group("n"))
     if n is None:
         return None
@@ -590,7 +608,7 @@ def _holiday(m, text):
 
 
 @rule("tropical_season", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:(?P<s>{_alt(V.TROPICAL_SEASONS)})|(?<=\s)kemarau)(?![\w-])"
-                         rf"{_YEAR_AFTER}(?![\w-])")
+                         rf"{_YEAR_AFTER}(?![\w-])(?:\s+ini(?![\w-]))?")
 def _tropical_season(m, text):
     """'musim kemarau 2019', 'awal musim hujan'; 'kemarau' alone only after a modifier."""
     if not m.group("s") and not m.group("mod"):
@@ -745,6 +763,19 @@ def _infer_year(m: int, d: int, dow: int | None, anchor: dt.date) -> int | None:
     return min(options)[1] if options else None
 
 
+def _mistyped_month(day: dt.date, dow: int | None, anchor: dt.date | None) -> dt.date:
+    """'Senin (16/8/2019)' in a story published Monday 16 September: a slip of the month. The
+    day of the month is taken in the publication's month when only there it falls on the
+    weekday written beside it, within a week of the publication; otherwise the date as written."""
+    if dow is None or anchor is None or day.isoweekday() == dow or abs((day - anchor).days) <= 7:
+        return day
+    try:
+        moved = anchor.replace(day=day.day)
+    except ValueError:
+        return day
+    return moved if moved.isoweekday() == dow and abs((moved - anchor).days) <= 7 else day
+
+
 def _weekday_date(dow: int, direction: int | None, anchor: dt.date) -> dt.date:
     today = anchor.isoweekday()
     if direction == 1:
@@ -772,6 +803,7 @@ def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None,
             day = dt.date(p.y, p.m, p.d)
         except ValueError:
             return "DATE", f"{p.y:04d}-{p.m:02d}-{p.d:02d}", None
+        day = _mistyped_month(day, p.dow, anchor)
     elif p.m and p.d:
         # The story's current year when the text has moved to another ("11-30 Juni 2009 ... 1 Juli").
         base = ref if ref is not None and anchor is not None and ref.year != anchor.year else anchor
@@ -882,10 +914,16 @@ def _yearly(p: Piece, anchor: dt.date | None) -> str:
     return f"{year:04d}{p.value}"
 
 
-def _later(p: Piece, ref_time: dt.datetime | None) -> tuple[str, str]:
-    """'dua jam kemudian' from the clock time named last; without one, a duration."""
+def _later(p: Piece, ref_time: dt.datetime | None, last_named: str | None) -> tuple[str, str]:
+    """'dua jam kemudian' from the clock time named last. After only a part of the day ('Senin
+    pagi … 30 menit kemudian') it is still that part of that day; with no time, a duration."""
+    part_of_day = last_named if last_named and re.search(r"T(?:MO|MI|AF|EV|NI)$", last_named) else None
+    if p.value is None:  # "beberapa saat kemudian": no amount to move by
+        if ref_time is not None:
+            return "TIME", ref_time.strftime("%Y-%m-%dT%H:%M")
+        return ("TIME", part_of_day) if part_of_day else ("DURATION", p.type)
     if ref_time is None:
-        return "DURATION", p.type
+        return ("TIME", part_of_day) if part_of_day else ("DURATION", p.type)
     moved = ref_time + dt.timedelta(minutes=float(p.value))
     return "TIME", moved.strftime("%Y-%m-%dT%H:%M")
 
@@ -915,7 +953,7 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
         elif p.kind == "yearly":
             kind, value = "DATE", _yearly(p, anchor)
         elif p.kind == "later":
-            kind, value = _later(p, ref_time)
+            kind, value = _later(p, ref_time, last_named)
         elif p.kind == "then":  # "saat itu": the last time the story named, else some time past
             kind, value = ("TIME" if "T" in last_named else "DATE", last_named) if last_named else ("DATE", "PAST_REF")
         elif p.kind == "season":

@@ -65,13 +65,15 @@ SETS = {"hari": "P1D", "pekan": "P1W", "minggu": "P1W", "bulan": "P1M", "tahun":
 REFERENCES = {
     "PRESENT_REF": ("saat ini", "kini", "sekarang", "dewasa ini", "belakangan ini",
                     "akhir-akhir ini", "masa kini", "hari-hari ini", "saat sekarang",
-                    "sementara ini"),
+                    "sementara ini", "sekarang ini"),
     "PAST_REF": ("saat itu", "waktu itu", "ketika itu", "kala itu", "masa lalu", "masa lampau",
                  "zaman dulu", "tempo dulu", "sejak dulu", "dahulu kala", "baru-baru ini",
                  "beberapa waktu lalu", "beberapa waktu yang lalu", "belum lama ini", "beberapa waktu terakhir",
                  "suatu ketika"),
     "FUTURE_REF": ("masa depan", "kelak", "nanti", "nantinya", "mendatang", "ke depannya", "kedepannya",
-                   "ke depan", "kedepan", "beberapa waktu ke depan", "waktu dekat"),
+                   "ke depan", "kedepan", "beberapa waktu ke depan", "waktu dekat",
+                   "masa mendatang", "masa-masa mendatang", "masa yang akan datang",
+                   "masa-masa yang akan datang", "kemudian hari"),
 }
 
 # "saat itu" and its kin: the time the story named last (TimeML anchors them so), else PAST_REF.
