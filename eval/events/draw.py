@@ -60,7 +60,7 @@ def main() -> None:
         for k, ev in enumerate(rec["events"]):
             start, end = rec["sentences"][ev["sentence"]]
             rows.append({"article": d["id"], "n": k, "status": ev["status"], "type": ev["type"],
-                         "trigger": ev["trigger"]["text"], "actor": names.get(ev["actor"]),
+                         "trigger": ev["trigger"]["text"], "actor": (names.get(ev["actor"]) or ev.get("actor_text")),
                          "target": names.get(ev["target"]), "where": ev["where"],
                          "sentence": text[start:end]})
         chosen.append({"article": d["id"], "title": d["title"], "text": text})

@@ -30,6 +30,8 @@ def main() -> None:
     ap.add_argument("--recall", type=Path, help="events coded by hand in some of the articles "
                     "(e.g. eval/events/clickid-50d-20-recall.jsonl): a warta event finds one of the "
                     "same type whose trigger holds or lies in its own")
+    ap.add_argument("--unjudged", type=Path, help="write the events no one judged, each with its sentence, "
+                    "to this JSONL file for a reader")
     args = ap.parse_args()
     import warta
 
@@ -48,6 +50,7 @@ def main() -> None:
         pool[key] += 1
         verdict.setdefault(key, []).append((j["type_right"], j["actor_right"]))
     n = typed = acted = unjudged = 0
+    new: list[dict] = []
     coded = {}
     for ident in sorted(arts):
         d = arts[ident]
@@ -59,7 +62,7 @@ def main() -> None:
         for ev in rec["events"]:
             if args.asserted and ev.get("status") != "asserted":
                 continue
-            key = (ident, ev["type"], ev["trigger"]["text"].lower(), names.get(ev["actor"]), names.get(ev["target"]))
+            key = (ident, ev["type"], ev["trigger"]["text"].lower(), (names.get(ev["actor"]) or ev.get("actor_text")), names.get(ev["target"]))
             if verdict.get(key):
                 t, a = verdict[key].pop(0)
                 n += 1
@@ -67,8 +70,16 @@ def main() -> None:
                 acted += a
             else:
                 unjudged += 1
+                start, end = rec["sentences"][ev["sentence"]]
+                new.append({"article": ident, "status": ev["status"], "type": ev["type"],
+                            "trigger": ev["trigger"]["text"], "actor": (names.get(ev["actor"]) or ev.get("actor_text")),
+                            "target": names.get(ev["target"]), "where": ev["where"],
+                            "sentence": rec["text"][start:end]})
     print(f"{args.judged.name}: {n} events judged, {unjudged} not judged; "
           f"type precision {typed / max(n, 1):.3f}, type-and-actor {acted / max(n, 1):.3f}")
+    if args.unjudged:
+        with args.unjudged.open("w", encoding="utf-8") as f:
+            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in new)
     if args.recall:
         total = found = 0
         for row in map(json.loads, args.recall.open(encoding="utf-8")):

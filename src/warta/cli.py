@@ -188,7 +188,7 @@ def report(rec: dict) -> None:
         names = {k: v["name"] for k, v in (rec.get("entity_index") or {}).items()}
         for e in events[:10]:
             out.print(f"  {e['type']}{'/' + e['mode'] if e.get('mode') else ''} ({e.get('status')}): "
-                      f"{escape(names.get(e.get('actor'), e.get('actor') or '?'))} -> "
+                      f"{escape(names.get(e.get('actor'), e.get('actor') or e.get('actor_text') or '?'))} -> "
                       f"{escape(names.get(e.get('target'), e.get('target') or '-'))}"
                       f"{'  when ' + e['when'] if e.get('when') else ''}{'  where ' + escape(e['where']) if e.get('where') else ''}"
                       f"  [dim]“{escape((e.get('trigger') or {}).get('text', ''))}”[/]")

@@ -115,6 +115,9 @@ class Event(_Record):
     actor_country: str | None = None
     status: str = "asserted"
     confidence: float | None = None
+    # The actor as written where no entity names it: a group or a person by a common noun
+    # ("Massa", "polisi", "suaminya"); ``actor`` is then null.
+    actor_text: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Event":

@@ -82,10 +82,17 @@ def search(store, query: str, *, outlet: str | None = None, date_from: str | Non
     return result
 
 
+EVENT_STATUSES = ("asserted", "intended", "hypothetical", "negated")
+
+
 def list_events(store, *, type: str | None = None, actor: str | None = None, target: str | None = None,
-                entity: str | None = None, limit: int = 100) -> dict[str, Any]:
-    """Stored events, newest first, filtered by PLOVER type, actor or target entity key, and an
-    entity (any of its names) as actor or target; each with the names and its sentence."""
+                entity: str | None = None, limit: int = 100, status: str | None = "asserted") -> dict[str, Any]:
+    """Stored events, newest first, filtered by PLOVER type, actor or target entity key, an
+    entity (any of its names) as actor or target, and status: by default the events that
+    happened (asserted), as PLOVER codes them; ``None`` for planned, possible and denied ones
+    too. Each comes with the names and its sentence."""
+    if status is not None and status not in EVENT_STATUSES:
+        raise ValueError(f"status: {status!r} is not one of {', '.join(EVENT_STATUSES)} (or 'any')")
     key = None
     if entity:
         from .ids import slug
@@ -93,7 +100,7 @@ def list_events(store, *, type: str | None = None, actor: str | None = None, tar
         key = store.entity_key(slug(entity), alias=entity)
         if key is None:
             return {"total": 0, "rows": [], "per_day": []}
-    result = store.events(type=type, actor=actor, target=target, entity=key, limit=limit)
+    result = store.events(type=type, actor=actor, target=target, entity=key, limit=limit, status=status)
     for row in result["rows"]:
         text = row.pop("text")
         start = row.pop("trigger_start")
@@ -177,6 +184,7 @@ def plover_events(store) -> Iterator[dict[str, Any]]:
             sentence = text[sentences[s][0]:sentences[s][1]] if s is not None and s < len(sentences) else None
             yield {"event_id": f"{rec['id']}-{n}", "event_type": e["type"], "mode": e.get("mode"),
                    "actor": e.get("actor"), "actor_name": (index.get(e.get("actor")) or {}).get("name"),
+                   "actor_text": e.get("actor_text"),
                    "actor_country": e.get("actor_country"), "recipient": e.get("target"),
                    "recipient_name": (index.get(e.get("target")) or {}).get("name"),
                    "event_date": e.get("when"), "location": e.get("where"), "status": e.get("status"),

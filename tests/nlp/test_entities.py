@@ -1,6 +1,8 @@
 """Entity rules, their precedence over the model, canonical keys and roles (no model needed)."""
 import pytest
 
+import warta
+
 from warta.nlp.canonical import link, slug
 from warta.nlp.entities import Mention, merge, rule_mentions
 
@@ -272,3 +274,20 @@ def test_a_sentence_opening_word_the_article_writes_in_lower_case_is_no_name():
     text = "Banjir merendam 14 kelurahan. Warga menyebut banjir datang setiap tahun. Budi mengungsi."
     kept = [(text[m.start:m.end], m.label) for m in merge(text, [Mention(0, 6, "PER"), Mention(73, 77, "PER")])]
     assert ("Banjir", "PER") not in kept and ("Budi", "PER") in kept
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Pemprov DKI juga meminta perusahaan swasta menyiapkan tempat parkir.", "Pemprov DKI"),
+    ("Kepolisian Sektor Salawati menggerebek tempat pembuatan miras.", "Kepolisian Sektor Salawati"),
+    ("Adapun Wadah Pegawai KPK lantang menolak calon pimpinan itu.", "Wadah Pegawai KPK"),
+])
+def test_entities_a_body_keeps_the_region_or_the_body_it_belongs_to(text, name):
+    art = warta.analyze(text)
+    assert name in [e.text for e in art.entities if e.label == "ORG"]
+
+
+def test_entities_a_court_with_its_acronym_in_brackets_is_one_body():
+    art = warta.analyze("Pengadilan Negeri (PN) Depok memvonis terdakwa Zaki. Humas PN Depok Nanang mengatakan vonis itu adil.")
+    keys = {e.text: e.entity for e in art.entities}
+    assert keys["Pengadilan Negeri (PN) Depok"] == keys["PN Depok"] == "pengadilan-negeri-depok"
+    assert "depok" not in keys.values()

@@ -163,3 +163,31 @@ def test_events_we_and_i_inside_a_quote_are_its_speaker():
     # Outside a quote "kami" has no speaker to point back to.
     found, _ = events("Kami menemui Gubernur Ganjar Pranowo di Semarang pada Senin.")
     assert [f[:3] for f in found] == [("CONSULT", None, "Ganjar Pranowo")]
+
+
+def test_events_a_group_named_by_a_common_noun_is_the_actor_as_written():
+    art = warta.analyze("Massa dari mahasiswa dan LSM pegiat lingkungan berunjuk rasa di depan Kantor DPRD Aceh "
+                        "Tengah, menolak kehadiran PT Linge Mineral Resources, Senin (16/9/2019).")
+    assert [(e.type, e.actor, e.actor_text) for e in art.events] == [
+        ("PROTEST", None, "Massa"), ("REJECT", None, "Massa")]  # not "mahasiswa" after "dari", not the DPRD
+    art = warta.analyze("Menurut Bobby, Dewi Regina merasa dendam karena kerap dianiaya suaminya.")
+    assert [(e.type, e.actor_text, art.entity_index[e.target]["name"]) for e in art.events] == [
+        ("ASSAULT", "suaminya", "Dewi Regina")]
+    art = warta.analyze("Karena tak terima ditegur, seorang kakek berinisial BB (70) menganiaya adiknya Daeng Puji.")
+    assert [(e.type, e.actor_text) for e in art.events] == [("ASSAULT", "seorang kakek")]
+    # an entity before the trigger stays the actor; a group behind a preposition is no agent
+    art = warta.analyze("Polres Sleman menangkap Budi Santoso di depan warga.")
+    assert [(e.actor, e.actor_text) for e in art.events] == [("polres-sleman", None)]
+    art = warta.analyze("Budi Santoso ditangkap di depan warga.")
+    assert [(e.actor, e.actor_text) for e in art.events] == [(None, None)]
+    assert art.to_dict()["events"][0]["actor_text"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Pelaku Budi Santoso diancam Pasal 340 KUHP tentang pembunuhan berencana.",
+    "Terdakwa Budi Santoso dituntut 10 tahun penjara oleh jaksa.",
+    "Personel Polsek Barombong mendatangi lokasi kejadian.",
+    "Kepala Dinas Pariwisata Lamandau Frans Evendi bertemu sejumlah wartawan di Lamandau.",
+])
+def test_events_legal_and_field_work_senses_are_no_events(text):
+    assert events(text)[0] == []

@@ -202,3 +202,24 @@ def test_web_events_page_and_filters(db_url):
         entity = c.get("/entities/joko-widodo.json").json()["entity"]
         assert [e["type"] for e in entity["events"]] == ["CONSULT"]
         assert "bertemu Perdana Menteri" in c.get("/entities/joko-widodo").text
+
+
+def test_web_events_by_status_and_a_group_actor(db_url):
+    from warta.store import open_store, prepare_row
+
+    with open_store(db_url) as s:
+        s.write([prepare_row(warta.analyze(
+            "Massa dari mahasiswa memprotes keputusan DPRD Jawa Tengah pada Senin (1/7/2024). "
+            "Presiden Joko Widodo akan bertemu Perdana Menteri Anthony Albanese di Jakarta.",
+            published="2024-07-02", id="ev2").to_dict())])
+    with TestClient(create_app(db_url)) as c:
+        rows = c.get("/events.json").json()["rows"]  # what happened, by default
+        assert [(r["type"], r["actor"], r["actor_text"]) for r in rows] == [("PROTEST", None, "Massa")]
+        every = c.get("/events.json", params={"status": "any"}).json()["rows"]
+        assert sorted((r["type"], r["status"]) for r in every) == [("CONSULT", "intended"), ("PROTEST", "asserted")]
+        assert c.get("/events.json", params={"status": "intended"}).json()["total"] == 1
+        bad = c.get("/events.json", params={"status": "maybe"})
+        assert bad.status_code == 400 and "status" in bad.json()["error"]
+        page = c.get("/events").text
+        assert '<span class="group"' in page and ">Massa</span>" in page and "Albanese" not in page
+        assert "intended" in c.get("/events", params={"status": "any"}).text

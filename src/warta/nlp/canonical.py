@@ -34,6 +34,9 @@ _AFTER_BRACKETS = re.compile(r"\s+((?:Kota|Kabupaten|Provinsi|Kab\.|Prov\.|Kecam
 
 
 # "X alias Y", "X yang akrab disapa Y", "X (Y)", "X atau lebih dikenal sebagai Y": Y names X.
+_INNER_ACRONYM = re.compile(r"^(.+?)\s*\(([A-Z][A-Za-z]{1,9})\)\s*(.*)$")
+
+
 def _nick(group: str) -> str:
     return rf"[\"“']?(?P<{group}>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}})[\"”']?"
 
@@ -71,6 +74,12 @@ def link(text: str, mentions: list[Mention], roles: bool = True) -> tuple[list[E
     acronyms = {}
     expanded: dict[int, str] = {}
     for i, (m, name) in enumerate(zip(mentions, names)):
+        inner = _INNER_ACRONYM.match(name) if m.label == "ORG" and not m.canonical else None
+        if inner:  # one span "Pengadilan Negeri (PN) Depok": the name without its brackets
+            full = f"{inner.group(1)} {inner.group(3)}".strip()
+            expanded[i] = full
+            acronyms.setdefault(f"{inner.group(2)} {inner.group(3)}".strip(), full)
+            continue
         hit = _ACRONYM.match(text, m.end) if m.label == "ORG" else None
         if hit and hit.group(1) != name:
             # "Badan Penanggulangan Bencana Daerah (BPBD) Kota Semarang": the name goes on

@@ -122,7 +122,12 @@ _ORG_WORDS = ("Dewan", "Kementerian", "Badan", "Komisi", "Lembaga", "Majelis", "
               "Kejaksaan", "Kepolisian", "Partai", "Universitas", "Armada", "Komando", "Divisi", "Batalyon",
               "Brigade", "Korps", "Resimen", "Skuadron", "Angkatan", "Otoritas", "Direktorat",
               "Dinas", "Pemerintah Provinsi", "Pemerintah Kota", "Pemerintah Kabupaten", "Bank",
-              "Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Kodam", "Korem", "Kodim")
+              "Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Kodam", "Korem", "Kodim",
+              # regional governments and councils, read with their region ("Pemprov DKI")
+              "Pemprov", "Pemkot", "Pemkab", "Pemda", "Kejari", "Kejati", "DPRD", "DPRK", "KPUD",
+              # bodies of members, named with what they belong to ("Wadah Pegawai KPK")
+              "Wadah Pegawai", "Serikat Pekerja", "Serikat Buruh", "Aliansi", "Koalisi", "Asosiasi",
+              "Himpunan", "Perhimpunan", "Ikatan", "Persatuan", "Federasi", "Konfederasi", "Yayasan")
 # An ORG name: the head word, then capitalised words or acronyms, with "dan" between them.
 # Day and month names (the time tagger's lists) end a name ("Financial Times Senin",
 # "Komisi III Januari").
@@ -343,16 +348,25 @@ def _admin_place(text: str, m: Mention) -> Mention:
 _GAP = re.compile(r"\s+")
 
 
+# A body that serves one region, as a name ends with it before the region's name: "Pengadilan
+# Negeri (PN) Depok", "Polres Sleman".
+_REGIONAL_END = re.compile(r"(?:(?<![\w-])(?:Pengadilan\s+(?:Negeri|Tinggi|Agama)|Kejaksaan\s+(?:Negeri|Tinggi)"
+                           r"|Kepolisian\s+(?:Daerah|Resor|Sektor)(?:\s+Kota)?|Polda|Polres(?:ta(?:bes)?)?|Polsek"
+                           r"|Pemprov|Pemkot|Pemkab|Pemda|Kejari|Kejati|DPRD|DPRK|KPUD?|Bawaslu|BPBD|Kodim|Korem|Kodam)"
+                           r"(?:\s*\([A-Z][A-Za-z]{1,9}\))?|\((?:PN|PT|PA|Polres|Polsek|Polda|Kejari|Kejati)\))$")
+
+
 def _join_regional_bodies(text: str, kept: list[Mention]) -> list[Mention]:
-    """A body and the region it serves are one organisation ("BPBD Kota Semarang"), where a
-    model may read ORG then LOC. (After an acronym in brackets, "Badan ... (BPBD) Kota
+    """A body and the region it serves are one organisation ("BPBD Kota Semarang", "Pengadilan
+    Negeri (PN) Depok"), where a model may read ORG then LOC. (After an acronym in brackets, "Badan ... (BPBD) Kota
     Semarang", `canonical.link` reads the name on.)"""
     out: list[Mention] = []
     i = 0
     while i < len(kept):
         m, nxt = kept[i], kept[i + 1] if i + 1 < len(kept) else None
         if (m.label == "ORG" and nxt is not None and nxt.label in ("LOC", "GPE")
-                and _GAP.fullmatch(text, m.end, nxt.start) and _ADMIN.match(text[nxt.start:nxt.end])):
+                and _GAP.fullmatch(text, m.end, nxt.start)
+                and (_ADMIN.match(text[nxt.start:nxt.end]) or _REGIONAL_END.search(text[m.start:m.end]))):
             out.append(Mention(m.start, nxt.end, "ORG", m.source))
             i += 2
             continue
@@ -410,7 +424,9 @@ def merge(text: str, model: list[Mention]) -> list[Mention]:
             if kept[j].end > r.start and j not in removed:
                 overlapping.append(j)
             j += 1
-        person = next((kept[k] for k in overlapping if kept[k].label == "PER" and kept[k].start > r.start), None)
+        # (a one-word "person" after the head is mostly the body's place: "Kepolisian Sektor Salawati")
+        person = next((kept[k] for k in overlapping if kept[k].label == "PER" and kept[k].start > r.start
+                       and len(text[kept[k].start:kept[k].end].split()) > 1), None)
         if r.source == "pattern" and r.label == "ORG" and person is not None:
             # "Partai Golkar Aburizal Bakrie": the organisation ends where the person begins.
             end = len(re.sub(r"(?:\s+dan)?\s*$", "", text[r.start:person.start])) + r.start

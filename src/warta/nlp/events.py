@@ -39,6 +39,20 @@ NOT_EVENT_AFTER = re.compile(r"^\s+(?:me[mn]?\w+|ber\w+|keindahan|momen|gambar|f
                              r"sinyal|cahaya|suasana|pesan|makna|ikan|perhatian|hati|bola|gol|poin|"
                              r"kolesterol|sistem|kulit|tubuh|pencernaan)(?![\w-])", re.IGNORECASE)
 SENSE_TYPES = ("AID", "SUPPORT", "COERCE", "CONCEDE")  # the types whose triggers have everyday senses
+# Legal, pastoral and field-work senses of some triggers, read from the words after them:
+# "diancam Pasal 340" (punishable under), "dituntut 10 tahun penjara" (a sentencing demand),
+# "meminta hujan" (a prayer), "mendatangi lokasi kejadian" and "meninjau langsung" (field work),
+# "bertemu sejumlah wartawan" (an interview).
+OFF_SENSE_AFTER = {
+    "THREATEN": re.compile(r"^\s+(?:dengan\s+)?(?:pasal|hukuman|pidana|penjara|kurungan|denda|sanksi|ancaman|"
+                           r"uu|undang-undang|maksimal|minimal|paling|seumur|mati|\d)", re.IGNORECASE),
+    "REQUEST": re.compile(r"^\s+(?:dengan\s+)?(?:hukuman|pidana|penjara|kurungan|denda|selama|\d+\s+tahun|"
+                          r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)\s+(?:tahun|bulan)|"
+                          r"hujan|doa|ampun|ampunan|kepada\s+(?:allah|tuhan))", re.IGNORECASE),
+    "CONSULT": re.compile(r"^\s+(?:(?:sejumlah|para|beberapa|awak)\s+)?(?:wartawan|jurnalis|awak\s+media|media|"
+                          r"lokasi|tkp|tempat\s+kejadian|langsung|kondisi|proyek|pembangunan|lahan|area|kawasan)(?![\w-])",
+                          re.IGNORECASE),
+}
 INTERVIEW = re.compile(r"(?<![\w-])(?:saat|ketika|usai|seusai|waktu|tatkala|kala)\s+$", re.IGNORECASE)
 NOT_AGENT_WORDS = {"di", "ke", "dari", "pada", "dalam", "saat", "untuk", "sejak", "hingga", "sampai", "bagi",
                    "kepada", "dengan", "atas", "tentang", "selama", "menuju", "sebagai", "dan", "yang"}
@@ -47,6 +61,22 @@ PRONOUN = re.compile(r"(?<![\w-])(?:mereka|ia|dia|beliau|dirinya|pihaknya|kedua 
 PERSON_PRONOUNS = {"ia", "dia", "beliau", "dirinya"}
 FIRST_PERSON = re.compile(r"(?<![\w-])(?:kami|kita|saya|aku)(?![\w-])", re.IGNORECASE)
 BACK_CHARS = 600  # how far back a pronoun's antecedent may be named
+
+# Groups and people the text names by a common noun ("Massa … berunjuk rasa", "polisi
+# menangkap", "dianiaya suaminya"): no entity, but the actor an analyst reads, kept as written.
+_GROUP_NOUNS = ("massa", "warga", "mahasiswa", "pelajar", "siswa", "buruh", "pekerja", "nelayan", "petani",
+                "demonstran", "pengunjuk rasa", "pendemo", "polisi", "petugas", "aparat", "tentara", "prajurit",
+                "pasukan", "jaksa", "hakim", "majelis hakim", "penyidik", "pelaku", "tersangka", "terdakwa",
+                "tergugat", "penggugat", "sopir", "pengemudi", "guru", "dokter", "pendukung", "simpatisan",
+                "relawan", "aktivis", "legislator", "oknum", "kakek", "nenek", "pria", "wanita", "perempuan",
+                "remaja", "pemuda", "orang tak dikenal", "OTK", "kelompok bersenjata", "pengungsi", "korban",
+                "suaminya", "istrinya", "ayahnya", "ibunya", "anaknya", "kakaknya", "adiknya", "pacarnya",
+                "tetangganya", "temannya", "majikannya", "pemerintah", "anggota dewan")
+_GROUP = (r"(?<![\w-])(?:(?:para|ratusan|ribuan|puluhan|belasan|sejumlah|seorang|sekelompok|segerombolan|kelompok|"
+          r"sebagian|beberapa|aksi)\s+)?(?:" + trie_pattern(_GROUP_NOUNS) + r")(?![\w-])")
+GROUP_BEFORE = re.compile(_GROUP, re.IGNORECASE)
+GROUP_AFTER = re.compile(r"^\s+(?:oleh\s+)?(?P<g>" + _GROUP + ")", re.IGNORECASE)
+GROUP_CHARS = 80  # how far before its trigger a group subject may stand
 
 
 LOCATIVE = re.compile(r"(?<![\w-])di\s+$", re.IGNORECASE)
@@ -180,7 +210,10 @@ def _off_sense(text: str, m: re.Match, pred: Predicate, s_start: int) -> bool:
     """Whether this trigger is used outside PLOVER's senses."""
     if pred.form in ("ditemui", "dihubungi", "dikonfirmasi") and INTERVIEW.search(text[max(s_start, m.start() - 12):m.start()]):
         return True  # "saat ditemui di kantornya": an interview, not a meeting
-    return pred.type in SENSE_TYPES and bool(NOT_EVENT_AFTER.match(text[m.end():m.end() + 30]))
+    after = text[m.end():m.end() + 30]
+    if pred.type in OFF_SENSE_AFTER and OFF_SENSE_AFTER[pred.type].match(after):
+        return True
+    return pred.type in SENSE_TYPES and bool(NOT_EVENT_AFTER.match(after))
 
 
 def _antecedent(pronoun: re.Match, ents: list[Entity], starts: list[int]) -> str | None:
@@ -193,6 +226,19 @@ def _antecedent(pronoun: re.Match, ents: list[Entity], starts: list[int]) -> str
             break
         if e.label in labels:
             return e.entity
+    return None
+
+
+def _group_subject(text: str, s_start: int, at: int) -> str | None:
+    """The common noun naming who acts, just before the trigger in its clause ("Massa dari
+    mahasiswa … berunjuk rasa"), not governed by a preposition."""
+    for hit in reversed(list(GROUP_BEFORE.finditer(text, max(s_start, at - GROUP_CHARS), at))):
+        start = hit.start()
+        if re.search(r"[.;:!?\n\"“”]", text[start:at]) or PREPOSITION.search(text[max(s_start, start - 12):start]):
+            continue
+        if re.search(r"(?<![\w-])yang\s", text[hit.end():at]) and not re.match(r"\s+yang\s", text[hit.end():]):
+            continue  # "… yang ditangkap polisi menolak": a relative clause in between
+        return " ".join(hit.group().split())
     return None
 
 
@@ -245,6 +291,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 actor_key = previous.actor  # "X bertemu dengan Y dan mengunjungi …": still X
             target = after[0] if after else None
             target_key = target.entity if target else None
+            group = None
             if pred.passive:
                 by = re.search(r"(?<![\w-])oleh\s+", text[m.end():s_end])
                 agent = next((e for e in after if by and e.start >= m.end() + by.end()), None)
@@ -253,7 +300,16 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                         and not set(between.lower().split()) & NOT_AGENT_WORDS \
                         and after[0].label in ("PER", "ORG", "GPE", "NORP"):
                     agent = after[0]  # "didukung Iran", "diusir petugas keamanan X": the agent, without "oleh"
+                if agent is None:  # "dianiaya suaminya", "ditangkap polisi"
+                    named = GROUP_AFTER.match(text[m.end():s_end])
+                    group = " ".join(named.group("g").split()) if named else None
                 actor_key, target_key = (agent.entity if agent else None), actor_key
+            elif actor_key is None or (actor is not None and previous and previous.target == actor_key):
+                group = _group_subject(text, s_start, m.start())
+                if group is None and previous and previous.target == actor_key and previous.actor_text:
+                    group = previous.actor_text  # "Massa berunjuk rasa di depan X, menolak …": still the crowd
+                if group is not None:
+                    actor_key = None
             if actor_key == target_key:
                 target_key = None
             if actor_key is None and target_key is None:
@@ -265,6 +321,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                           where=(index.get(place.entity) or {}).get("name") if place else dateline_place, when=day,
                           sentence=n, trigger=Span(m.start(), m.end(), m.group()))
             event.actor_country = country if (index.get(actor_key) or {}).get("label") == "PER" else None
+            event.actor_text = group if actor_key is None else None
             event.status = _status(text[s_start:m.start()], text[s_start:m.start()])
             event.confidence = round(0.4 + 0.3 * (actor_key is not None) + 0.2 * (target_key is not None)
                                      + 0.1 * (day is not None), 2)

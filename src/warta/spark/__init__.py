@@ -321,7 +321,7 @@ def _record_schema():
                   quotes=ArrayType(struct("text", "kind", "speaker", "speaker_text", "cue", "channel", "source",
                                           **span)),
                   events=ArrayType(struct("type", "mode", "actor", "target", "where", "when", "actor_country",
-                                          "status", sentence=IntegerType(), confidence=DoubleType(),
+                                          "status", "actor_text", sentence=IntegerType(), confidence=DoubleType(),
                                           trigger=struct("text", **span))))
 
 
@@ -348,7 +348,7 @@ def flat_tables(articles) -> dict[str, Any]:
                                             "x.when", "x.sentence", F.col("x.trigger.start").alias("trigger_start"),
                                             F.col("x.trigger.end").alias("trigger_end"),
                                             F.col("x.trigger.text").alias("trigger_text"), "x.actor_country",
-                                            "x.status", "x.confidence", "month"),
+                                            "x.status", "x.confidence", "x.actor_text", "month"),
     }
 
 

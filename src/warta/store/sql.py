@@ -554,7 +554,8 @@ class SQLStore:
                         "sentence": e.get("sentence"), "trigger_start": (e.get("trigger") or {}).get("start"),
                         "trigger_end": (e.get("trigger") or {}).get("end"),
                         "trigger_text": (e.get("trigger") or {}).get("text"), "actor_country": e.get("actor_country"),
-                        "status": e.get("status") or "asserted", "confidence": e.get("confidence")}
+                        "status": e.get("status") or "asserted", "confidence": e.get("confidence"),
+                        "actor_text": e.get("actor_text")}
                        for e in rec.get("events") or []],
         }
 
@@ -1157,9 +1158,10 @@ class SQLStore:
         return {"total": total, "rows": rows}
 
     def events(self, *, type: str | None = None, actor: str | None = None, target: str | None = None,
-               entity: str | None = None, limit: int = 100) -> dict[str, Any]:
+               entity: str | None = None, limit: int = 100, status: str | None = None) -> dict[str, Any]:
         where, params = [], {}
-        for column, value in (("type", type and type.upper()), ("actor", actor), ("target", target)):
+        for column, value in (("type", type and type.upper()), ("actor", actor), ("target", target),
+                              ("status", status)):
             if value:
                 where.append(f"ev.{column} = :{column}")
                 params[column] = value
@@ -1168,7 +1170,7 @@ class SQLStore:
             params["entity"] = entity
         base = "FROM events ev JOIN articles a ON a.pk = ev.article_pk" + (" WHERE " + " AND ".join(where) if where else "")
         total = self._scalar(f"SELECT count(*) AS n {base}", params)
-        rows = self._all('SELECT ev.type, ev.mode, ev.actor, ev.target, ev."where", ev."when", ev.trigger_text, '
+        rows = self._all('SELECT ev.type, ev.mode, ev.actor, ev.actor_text, ev.target, ev."where", ev."when", ev.trigger_text, '
                          "ev.trigger_start, ev.status, (SELECT name FROM entities WHERE key = ev.actor) AS actor_name, "
                          "(SELECT name FROM entities WHERE key = ev.target) AS target_name, a.text, "
                          f'a.id, a.title, a.published {base} ORDER BY coalesce(ev."when", a.published) DESC NULLS LAST, '

@@ -30,7 +30,7 @@ from .. import __version__
 from ..api import analyze_document
 from ..errors import QueryError, StoreError, WartaError
 from ..sources import document_from_dict
-from ..search import entity_profile, list_events, list_stories, search, search_quotes
+from ..search import EVENT_STATUSES, entity_profile, list_events, list_stories, search, search_quotes
 from .charts import bar_chart, network, per_day_counts, sparkline
 from ..store import Store, display, open_store, prepare_row
 from .highlight import article_html
@@ -245,28 +245,34 @@ def create_app(db: str | Path = "warta.db", *, write_token: str | None = None) -
                                           headers={"Link": '</search.json>; rel="alternate"'})
 
     def _events(type: str | None, actor: str | None, target: str | None, entity: str | None,
-                limit: int) -> dict[str, Any]:
+                limit: int, status: str = "asserted") -> dict[str, Any]:
         if not 0 < limit <= 1000:
             raise HTTPException(400, "limit: must be between 1 and 1000")
-        return {"ok": True, **read(list_events, type=type or None, actor=actor or None, target=target or None,
-                                   entity=entity or None, limit=limit)}
+        if status not in (*EVENT_STATUSES, "any"):
+            raise HTTPException(400, f"status: must be one of {', '.join(EVENT_STATUSES)} or any")
+        return {"ok": True, "status": status,
+                **read(list_events, type=type or None, actor=actor or None, target=target or None,
+                       entity=entity or None, limit=limit, status=None if status == "any" else status)}
 
     @app.get("/events.json")
     def events_json(type: str | None = None, actor: str | None = None, target: str | None = None,
-                    entity: str | None = None, limit: int = 100):
-        """PLOVER events, filtered by type, actor and target entity keys, and an entity's name."""
-        return _events(type, actor, target, entity, limit)
+                    entity: str | None = None, limit: int = 100, status: str = "asserted"):
+        """PLOVER events, filtered by type, actor and target entity keys, an entity's name, and
+        status (the events that happened by default; `any` adds planned, possible, denied ones)."""
+        return _events(type, actor, target, entity, limit, status)
 
     @app.get("/events", response_class=HTMLResponse)
     def events_page(request: Request, type: str | None = None, actor: str | None = None,
-                    target: str | None = None, entity: str | None = None, limit: int = 100):
-        result = _events(type, actor, target, entity, limit)
+                    target: str | None = None, entity: str | None = None, limit: int = 100,
+                    status: str = "asserted"):
+        result = _events(type, actor, target, entity, limit, status)
         if _wants_json(request):
             return JSONResponse(result)
         chart = bar_chart([(d["day"] or "?", d["n"]) for d in result["per_day"]])
         return TEMPLATES.TemplateResponse(request, "events.html", {**result, "chart": chart, "type": type or "",
                                                                     "actor": actor or "", "target": target or "",
-                                                                    "entity": entity or "", "types": PLOVER_TYPES})
+                                                                    "entity": entity or "", "types": PLOVER_TYPES,
+                                                                    "statuses": EVENT_STATUSES})
 
     def _article(ident: str) -> dict[str, Any]:
         record = read(lambda s: s.get(ident))
