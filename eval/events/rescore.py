@@ -32,6 +32,7 @@ def main() -> None:
                     "same type whose trigger holds or lies in its own")
     ap.add_argument("--unjudged", type=Path, help="write the events no one judged, each with its sentence, "
                     "to this JSONL file for a reader")
+    ap.add_argument("--show-wrong", action="store_true", help="print each event judged wrong, with the reader's note")
     args = ap.parse_args()
     import warta
 
@@ -48,7 +49,7 @@ def main() -> None:
     for j in judged:
         key = (j["article"], j["type"], j["trigger"].lower(), j["actor"], j["target"])
         pool[key] += 1
-        verdict.setdefault(key, []).append((j["type_right"], j["actor_right"]))
+        verdict.setdefault(key, []).append((j["type_right"], j["actor_right"], j.get("note", "")))
     n = typed = acted = unjudged = 0
     new: list[dict] = []
     coded = {}
@@ -64,7 +65,10 @@ def main() -> None:
                 continue
             key = (ident, ev["type"], ev["trigger"]["text"].lower(), (names.get(ev["actor"]) or ev.get("actor_text")), names.get(ev["target"]))
             if verdict.get(key):
-                t, a = verdict[key].pop(0)
+                t, a, note = verdict[key].pop(0)
+                if args.show_wrong and not (t and a):
+                    print(f"  wrong {'type' if not t else 'actor'}: {ident} {ev['status']} {ev['type']} "
+                          f"{ev['trigger']['text']!r} actor={key[3]!r}: {note}")
                 n += 1
                 typed += t
                 acted += a

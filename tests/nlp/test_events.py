@@ -191,3 +191,18 @@ def test_events_a_group_named_by_a_common_noun_is_the_actor_as_written():
 ])
 def test_events_legal_and_field_work_senses_are_no_events(text):
     assert events(text)[0] == []
+
+
+def test_events_the_subject_of_a_relative_clause_acts():
+    found, _ = events("Pria bernama Budi Santoso, yang berkewarganegaraan Australia menembaki warga di Christchurch.")
+    assert found[0][:2] == ("ASSAULT", "Budi Santoso")  # not his nationality
+    art = warta.analyze("Polisi yang dipimpin Kapolres Budi Santoso menangkap Andi Wijaya di Bogor.")
+    assert [(e.type, e.actor, e.actor_text) for e in art.events] == [("COERCE", None, "Polisi")]
+    found, _ = events("Budi Santoso yang juga Ketua DPRD Jawa Tengah menolak usulan Pemprov Jawa Tengah.")
+    assert found[0][:2] == ("REJECT", "Budi Santoso")
+
+
+def test_events_a_body_before_its_bracketed_region_acts():
+    art = warta.analyze("Polda Metro Jaya, (DKI) menangkap Budi Santoso di Bekasi.")
+    names = {k: v["name"] for k, v in art.entity_index.items()}
+    assert [names.get(e.actor) for e in art.events] == ["Polda Metro Jaya"]

@@ -46,7 +46,7 @@ SENSE_TYPES = ("AID", "SUPPORT", "COERCE", "CONCEDE")  # the types whose trigger
 OFF_SENSE_AFTER = {
     "THREATEN": re.compile(r"^\s+(?:dengan\s+)?(?:pasal|hukuman|pidana|penjara|kurungan|denda|sanksi|ancaman|"
                            r"uu|undang-undang|maksimal|minimal|paling|seumur|mati|\d)", re.IGNORECASE),
-    "REQUEST": re.compile(r"^\s+(?:dengan\s+)?(?:hukuman|pidana|penjara|kurungan|denda|selama|\d+\s+tahun|"
+    "REQUEST": re.compile(r"^\s+(?:dengan\s+)?(?:hukuman|pidana|penjara|kurungan|denda|selama|seumur|mati|\d+\s+tahun|"
                           r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)\s+(?:tahun|bulan)|"
                           r"hujan|doa|ampun|ampunan|kepada\s+(?:allah|tuhan))", re.IGNORECASE),
     "CONSULT": re.compile(r"^\s+(?:(?:sejumlah|para|beberapa|awak)\s+)?(?:wartawan|jurnalis|awak\s+media|media|"
@@ -76,6 +76,7 @@ _GROUP = (r"(?<![\w-])(?:(?:para|ratusan|ribuan|puluhan|belasan|sejumlah|seorang
           r"sebagian|beberapa|aksi)\s+)?(?:" + trie_pattern(_GROUP_NOUNS) + r")(?![\w-])")
 GROUP_BEFORE = re.compile(_GROUP, re.IGNORECASE)
 GROUP_AFTER = re.compile(r"^\s+(?:oleh\s+)?(?P<g>" + _GROUP + ")", re.IGNORECASE)
+GROUP_RELATIVE = re.compile(_GROUP + r"\s*,?\s*yang\s", re.IGNORECASE)
 GROUP_CHARS = 80  # how far before its trigger a group subject may stand
 
 
@@ -272,7 +273,22 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                      or after[i + 1].label != "PER" or text[e.end:after[i + 1].start].strip()]
             # The subject is not governed by a preposition ("kunjungannya ke Rusia").
             subjects = [e for e in before if not PREPOSITION.search(text[max(s_start, e.start - 12):e.start])]
-            actor = (subjects or before or [None])[-1]
+            candidates = subjects or before
+            actor = candidates[-1] if candidates else None
+            if len(candidates) > 1:
+                prior = candidates[-2]
+                gap = text[prior.end:actor.start]
+                if actor.label in ("GPE", "LOC") and prior.label == "ORG" and re.fullmatch(r"[\s,(]*", gap):
+                    actor = prior  # "Polda Daerah Istimewa, (DIY) menangkap": the body, not its region
+                elif re.match(r"\s*,?\s*yang\s", gap) and not _SPEECH.search(gap):
+                    actor = prior  # "Tarrant, yang berkewarganegaraan Australia menembaki": the one the clause is about
+            if actor is not None:
+                lead_from = max(s_start, candidates[-2].end if len(candidates) > 1 and candidates[-2] is not actor else s_start)
+                for hit in GROUP_RELATIVE.finditer(text, lead_from, actor.start):
+                    if not _SPEECH.search(text[hit.end():actor.start]) and not PREPOSITION.search(
+                            text[max(s_start, hit.start() - 12):hit.start()]):
+                        actor = None  # "Polisi yang dipimpin Kapolres X menangkap": the police
+                        break
             if actor is not None and _reported(text[actor.end:m.start()]):
                 actor = None  # "Kapolres X mengatakan polisi menangkap …": X speaks, the police act
             pronoun = list(PRONOUN.finditer(text, s_start, m.start()))
