@@ -32,8 +32,18 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=50)
     ap.add_argument("--out", type=Path, default=Path("/tmp/ev50d"))
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--unfiltered", action="store_true",
+                    help="also write the events the sense model drops (each with kept: false and its "
+                         "probability), so one reading scores the rules with and without the model; "
+                         "articles are still drawn by the events warta keeps")
     args = ap.parse_args()
     import warta
+    from warta.nlp import events as coding
+
+    threshold = None
+    if args.unfiltered and coding._sense_model() is not None:
+        threshold = coding._sense_model()[1]
+        coding.SENSE_THRESHOLD = 0.0
 
     used = set()
     for p in (ROOT / "eval").rglob("*"):
@@ -54,7 +64,8 @@ def main() -> None:
         text = "\n\n".join(d["paragraphs_heuristic"])
         rec = warta.analyze(text, id=d["id"], url=d["url"], title=d["title"],
                             published=when if when[:4].isdigit() else None).to_dict()
-        if not rec["events"]:
+        kept = [threshold is None or (ev.get("confidence") or 0.0) >= threshold for ev in rec["events"]]
+        if not any(kept):
             continue
         names = {k: v.get("name", k) for k, v in rec["entity_index"].items()}
         for k, ev in enumerate(rec["events"]):
@@ -62,7 +73,8 @@ def main() -> None:
             rows.append({"article": d["id"], "n": k, "status": ev["status"], "type": ev["type"],
                          "trigger": ev["trigger"]["text"], "actor": (names.get(ev["actor"]) or ev.get("actor_text")),
                          "target": names.get(ev["target"]), "where": ev["where"],
-                         "sentence": text[start:end]})
+                         "sentence": text[start:end],
+                         **({"kept": kept[k], "confidence": ev.get("confidence")} if threshold is not None else {})})
         chosen.append({"article": d["id"], "title": d["title"], "text": text})
         if len(chosen) == args.n:
             break

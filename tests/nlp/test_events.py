@@ -1,7 +1,15 @@
 import pytest
 
 import warta
+from warta.nlp import events as coding
 from warta.nlp.events import lexicon
+
+
+@pytest.fixture(autouse=True)
+def rules_alone(monkeypatch, request):
+    """These tests read the rules: the sense model, which drops what it doubts, is tested on its own."""
+    if "sense_model" not in request.node.name:
+        monkeypatch.setattr(coding, "SENSE_THRESHOLD", 0.0)
 
 
 def events(text, published="2024-07-02"):
@@ -206,3 +214,34 @@ def test_events_a_body_before_its_bracketed_region_acts():
     art = warta.analyze("Polda Metro Jaya, (DKI) menangkap Budi Santoso di Bekasi.")
     names = {k: v["name"] for k, v in art.entity_index.items()}
     assert [names.get(e.actor) for e in art.events] == ["Polda Metro Jaya"]
+
+
+def test_events_sense_model_drops_what_did_not_happen_and_scores_what_it_keeps():
+    assert coding._sense_model() is not None, "models/event-sense is installed with warta"
+    threshold = coding._sense_model()[1]
+    # a denial, a plan and an everyday sense go; an arrest and a protest stay, with the model's probability
+    for text in ("Indonesia tidak mengirim bantuan ke Myanmar.",
+                 "Pemprov DKI Jakarta menghapus sanksi administrasi pajak kendaraan bermotor.",
+                 "Nanti kami akan bekerja sama dengan Pemprov DKI Jakarta untuk program itu."):
+        assert events(text)[0] == [], text
+    for text in ("Polres Sleman menangkap Budi Santoso, tersangka pembunuhan, di Depok pada Senin.",
+                 "Ribuan mahasiswa berunjuk rasa menolak revisi UU KPK di depan Gedung DPR."):
+        art = warta.analyze(text)
+        assert art.events and all(threshold <= e.confidence <= 1 for e in art.events), text
+    coding.SENSE_THRESHOLD = 0.0
+    try:
+        found, _ = events("Indonesia tidak mengirim bantuan ke Myanmar.")
+        assert [f[0] for f in found] == ["AID"]  # the rules coded it; the model is what dropped it
+    finally:
+        coding.SENSE_THRESHOLD = None
+
+
+def test_events_people_of_a_place_and_pronouns_that_point_back():
+    art = warta.analyze("Seorang nenek asal Tiongkok menuntut perusahaan Apple ke pengadilan.")
+    assert [(e.actor, e.actor_text) for e in art.events] == [(None, "Seorang nenek asal Tiongkok")]
+    # "Mereka" after a group: the group; "Dia" after a body acted: a person, not the body
+    art = warta.analyze("Mahasiswa dari tujuh universitas menolak revisi UU KPK. Mereka juga meminta DPR menunda RKUHP.")
+    assert [(e.type, e.actor_text) for e in art.events] == [("REJECT", "Mahasiswa"), ("REQUEST", "Mahasiswa")]
+    found, _ = events("Ormas MKGR menolak rencana itu. \"Kami siap,\" kata Ketua Umum MKGR Roem Kono. "
+                      "Dia juga mengimbau Polri bertindak tegas.")
+    assert [f[:2] for f in found] == [("REJECT", "Ormas MKGR"), ("REQUEST", "Roem Kono")]

@@ -234,11 +234,13 @@ def _summary(doc: Doc, text: str) -> None:
 
 
 def _events(doc: Doc, text: str) -> None:
-    if events.soft_section(doc._.url) or not events.news_topic(doc):
+    cats = None if events.soft_section(doc._.url) else events.topic(doc)
+    if cats is None or not events.news_topic(cats):
         doc._.events = []  # a match report, a phone review, a market report: no PLOVER events
         return
-    doc._.events = events.find_events(text, doc._.sentences, doc._.entities, doc._.entity_index, doc._.times,
+    found = events.find_events(text, doc._.sentences, doc._.entities, doc._.entity_index, doc._.times,
                                doc._.place, doc._.quotes)
+    doc._.events = events.sensed(found, text, doc._.sentences, doc._.entity_index, cats)
 
 
 def _clear_roles(doc: Doc) -> None:

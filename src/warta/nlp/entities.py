@@ -135,7 +135,8 @@ _DAY_OR_MONTH = "(?:" + trie_pattern(list(WEEKDAYS) + [m.capitalize() for m in M
 # Ranks and police posts end a name too ("Polda Jawa Timur Kombes Pol Dirmanto").
 _RANKS = ("Jenderal", "Komjen", "Irjen", "Brigjen", "Kombes", "AKBP", "AKP", "Kompol", "Iptu", "Ipda", "Aiptu",
           "Bripka", "Briptu", "Brigadir", "Letjen", "Mayjen", "Laksamana", "Marsekal", "Kolonel", "Letkol",
-          "Letnan", "Sersan", "Kopral", "Pol", "Kapolda", "Kapolres", "Kapolsek", "Kabid", "Kasat")
+          "Letnan", "Sersan", "Kopral", "Pol", "Kapolda", "Kapolres", "Kapolsek", "Kabid", "Kasat",
+          "Ajun", "Komisaris", "Inspektur", "Bripda", "Bharada", "Kasatreskrim", "Kapolresta", "Wakapolres")
 _NOT_NAME_WORD = f"(?!{_DAY_OR_MONTH}|(?:{trie_pattern(_RANKS)})(?![\\w-]))"
 ORG_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(_ORG_WORDS, key=len, reverse=True)))})"
                     rf"(?:\s+(?:dan\s+)?{_NOT_NAME_WORD}(?:[A-Z][\w'’-]*)){{1,5}}(?![\w-])")

@@ -77,6 +77,12 @@ _GROUP = (r"(?<![\w-])(?:(?:para|ratusan|ribuan|puluhan|belasan|sejumlah|seorang
 GROUP_BEFORE = re.compile(_GROUP, re.IGNORECASE)
 GROUP_AFTER = re.compile(r"^\s+(?:oleh\s+)?(?P<g>" + _GROUP + ")", re.IGNORECASE)
 GROUP_RELATIVE = re.compile(_GROUP + r"\s*,?\s*yang\s", re.IGNORECASE)
+# A place after these names the people from it: "warga Papua", "nenek asal Tiongkok".
+ORIGIN_BEFORE = re.compile(r"(?P<who>(?<![\w-])(?:(?:para|ratusan|ribuan|puluhan|sejumlah|seorang)\s+)?"
+                           r"(?:massa|warga|mahasiswa|masyarakat|rakyat|pemuda|orang|aktivis|pengunjuk rasa|"
+                           r"demonstran|nenek|kakek|pria|wanita|perempuan|nelayan|buruh|petani|pengungsi)"
+                           r"(?:\s+(?:asal|dari|keturunan|berkewarganegaraan))?|(?<![\w-])(?:asal|berkewarganegaraan))\s+$",
+                           re.IGNORECASE)
 GROUP_CHARS = 80  # how far before its trigger a group subject may stand
 
 
@@ -155,12 +161,80 @@ def topic(text: str | Doc) -> dict[str, float]:
 OTHER_TOPIC = 0.5  # how sure the model must be of another topic to code no events (50c check: 0.5 best of 0.5, 0.7, 0.9)
 
 
-def news_topic(text: str | Doc) -> bool:
-    """Whether ``text`` may be politics, law, security, regional or world news, where PLOVER
-    events are coded: no other topic is likelier than OTHER_TOPIC (a short text, which the
-    model is never sure of, stays news)."""
-    cats = topic(text)
+def news_topic(text: str | Doc | dict[str, float]) -> bool:
+    """Whether ``text`` (or its ``topic`` probabilities) may be politics, law, security, regional
+    or world news, where PLOVER events are coded: no other topic is likelier than OTHER_TOPIC
+    (a short text, which the model is never sure of, stays news)."""
+    cats = text if isinstance(text, dict) else topic(text)
     return not any(p >= OTHER_TOPIC for t, p in cats.items() if t != "news")
+
+
+# -- the sense model: does this coded trigger name a PLOVER event that happened? -------------
+
+SENSE_CHARS = 150  # how much of the sentence on each side of the trigger the model reads
+
+
+@lru_cache(maxsize=1)
+def _sense_model():
+    """models/event-sense (training/events/train.py), or None where it is not installed."""
+    import json
+
+    import spacy
+
+    from . import tokenizer  # noqa: F401  (registers warta.tokenizer.v1)
+
+    path = resources.files("warta").joinpath("models", "event-sense")
+    if not path.joinpath("meta.json").is_file():
+        return None
+    nlp = spacy.load(path, exclude=["tokenizer"],
+                     config={"nlp": {"tokenizer": {"@tokenizers": "warta.tokenizer.v1"}}})
+    return nlp, json.loads(path.joinpath("threshold.json").read_text("utf-8"))["threshold"]
+
+
+SENSE_THRESHOLD: float | None = None  # None: the installed model's own; 0.0 keeps every event (training)
+
+
+def sense_text(text: str, sentence: tuple[int, int], event: Event, index: dict[str, dict],
+               cats: dict[str, float]) -> str:
+    """What the sense model reads of one event: its type and status, what kind of actor and
+    target it has, the article's topic, and the words around the trigger."""
+    def kind(key: str | None, written: str | None = None) -> str:
+        if key:
+            return ((index.get(key) or {}).get("label") or "ent").lower()
+        return "group" if written else "none"
+
+    s_start, s_end = sentence
+    t = event.trigger
+    words = [f"type_{event.type.lower()}", f"status_{event.status}", f"actor_{kind(event.actor, event.actor_text)}",
+             f"target_{kind(event.target)}"]
+    words += [f"topic_{name}" for name, p in sorted(cats.items()) if name != "news" and p >= 0.2]
+    if cats.get("news", 1.0) < 0.6:
+        words.append("topic_news_weak")
+    left = text[max(s_start, t.start - SENSE_CHARS):t.start].lower()
+    right = text[t.end:min(s_end, t.end + SENSE_CHARS)].lower()
+    return " ".join(words) + " | " + " ".join(left.split()) + " trig_" + "_".join(t.text.lower().split()) + \
+        " " + " ".join(right.split())
+
+
+def sensed(found: list[Event], text: str, sentences: list[tuple[int, int]], index: dict[str, dict],
+           cats: dict[str, float]) -> list[Event]:
+    """The events the sense model keeps, each with its probability as ``confidence``; all of
+    them, unchanged, where no model is installed."""
+    loaded = _sense_model()
+    if loaded is None or not found:
+        return found
+    nlp, threshold = loaded
+    if SENSE_THRESHOLD is not None:
+        threshold = SENSE_THRESHOLD
+    items = [sense_text(text, sentences[e.sentence], e, index, cats) for e in found]
+    docs = [nlp.make_doc(t) for t in items]
+    kept = []
+    for event, doc in zip(found, nlp.get_pipe("textcat").pipe(docs)):
+        p = doc.cats["event"]
+        if p >= threshold:
+            event.confidence = round(p, 3)
+            kept.append(event)
+    return kept
 
 
 @dataclass(frozen=True)
@@ -252,7 +326,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
     ents = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
     out: list[Event] = []
-    last_actor = None
+    last_actor, last_actor_at = None, -1
+    last_group: tuple[int, str] | None = None  # (where, who) of the last actor named by a common noun
     for n, (s_start, s_end) in enumerate(sentences):
         lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         in_sentence = ents[lo:hi]
@@ -293,11 +368,27 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 actor = None  # "Kapolres X mengatakan polisi menangkap …": X speaks, the police act
             pronoun = list(PRONOUN.finditer(text, s_start, m.start()))
             actor_key = actor.entity if actor else None
+            group = None
+            if actor is not None and actor.label in ("GPE", "LOC") and not pred.passive:
+                origin = ORIGIN_BEFORE.search(text, max(s_start, actor.start - 40), actor.start)
+                if origin:  # "nenek asal Tiongkok", "massa Papua": people of the place, not the place
+                    actor_key, group = None, " ".join(text[origin.start("who"):actor.end].split())
             if pronoun and (actor is None or pronoun[-1].start() > actor.end):
                 # "Mereka memperingatkan …": the last actor; with none yet, the sentence's person.
                 person = next((e for e in subjects if e.label == "PER"), None)
-                actor_key = last_actor or (person.entity if person else actor_key) \
-                    or _antecedent(pronoun[-1], ents, starts)
+                if pronoun[-1].group().lower() in PERSON_PRONOUNS:
+                    # "dia", "ia": a person, never a body that acted last ("Dia" after "Ormas MKGR menolak")
+                    spoke = next((q[2] for q in reversed(spoken) if q[1] <= pronoun[-1].start()
+                                  and q[1] >= pronoun[-1].start() - BACK_CHARS
+                                  and (index.get(q[2]) or {}).get("label") == "PER"), None)
+                    back = last_actor if (index.get(last_actor) or {}).get("label") == "PER" else None
+                    actor_key = back or spoke or (person.entity if person else actor_key) \
+                        or _antecedent(pronoun[-1], ents, starts)
+                elif last_group is not None and last_group[0] > last_actor_at:
+                    actor_key, group = None, last_group[1]  # "Mereka" after "Mahasiswa … menolak": the students
+                else:
+                    actor_key = last_actor or (person.entity if person else actor_key) \
+                        or _antecedent(pronoun[-1], ents, starts)
             said = next((q for q in spoken if q[0] <= m.start() < q[1]), None)
             me = list(FIRST_PERSON.finditer(text, max(s_start, said[0]), m.start())) if said else []
             if me and (actor is None or me[-1].start() > actor.end):
@@ -307,7 +398,6 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 actor_key = previous.actor  # "X bertemu dengan Y dan mengunjungi …": still X
             target = after[0] if after else None
             target_key = target.entity if target else None
-            group = None
             if pred.passive:
                 by = re.search(r"(?<![\w-])oleh\s+", text[m.end():s_end])
                 agent = next((e for e in after if by and e.start >= m.end() + by.end()), None)
@@ -320,7 +410,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                     named = GROUP_AFTER.match(text[m.end():s_end])
                     group = " ".join(named.group("g").split()) if named else None
                 actor_key, target_key = (agent.entity if agent else None), actor_key
-            elif actor_key is None or (actor is not None and previous and previous.target == actor_key):
+            elif group is None and (actor_key is None or (actor is not None and previous
+                                                         and previous.target == actor_key)):
                 group = _group_subject(text, s_start, m.start())
                 if group is None and previous and previous.target == actor_key and previous.actor_text:
                     group = previous.actor_text  # "Massa berunjuk rasa di depan X, menolak …": still the crowd
@@ -344,5 +435,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
             out.append(event)
             sentence_events.append(event)
             if actor_key:
-                last_actor = actor_key
+                last_actor, last_actor_at = actor_key, m.start()
+            elif event.actor_text:
+                last_group = (m.start(), event.actor_text)
     return out
