@@ -33,8 +33,13 @@ def main() -> None:
     ap.add_argument("--unjudged", type=Path, help="write the events no one judged, each with its sentence, "
                     "to this JSONL file for a reader")
     ap.add_argument("--show-wrong", action="store_true", help="print each event judged wrong, with the reader's note")
+    ap.add_argument("--rules-alone", action="store_true", help="score the rules' events, the sense model switched off")
     args = ap.parse_args()
     import warta
+    from warta.nlp import events as coding
+
+    if args.rules_alone:
+        coding.SENSE_THRESHOLD = 0.0
 
     judged = [json.loads(line) for line in args.judged.open(encoding="utf-8")]
     ids = {j["article"] for j in judged}
