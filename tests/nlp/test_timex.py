@@ -350,3 +350,42 @@ def test_timex_zone_beside_the_value():
 
 def test_timex_a_former_name_is_no_time():
     assert find_times("Ia menulis di X, yang dulunya disebut Twitter.", STORY_ANCHOR) == []
+
+
+@pytest.mark.parametrize("published,value", [("2019-09-16", "2019-W37-WE"), ("2019-09-18", "2019-W37-WE"),
+                                             ("2019-09-19", "2019-W38-WE"), ("2019-09-22", "2019-W38-WE")])
+def test_timex_a_bare_weekend_is_the_nearest_one(published, value):
+    # Monday to Wednesday: the weekend just past; Thursday and Friday: the coming one
+    assert one("Rapat itu digelar pada akhir pekan di luar gedung DPR.", published)[2] == value
+
+
+@pytest.mark.parametrize("text,span,kind,value,mod", [
+    ("Tidak sampai 24 jam, pelaku ditangkap.", "Tidak sampai 24 jam", "DURATION", "PT24H", "LESS_THAN"),
+    ("Ia menunggu kurang dari dua jam.", "kurang dari dua jam", "DURATION", "PT2H", "LESS_THAN"),
+    ("Sudah hampir 1,5 tahun tidak ada pembahasan.", "hampir 1,5 tahun", "DURATION", "P18M", "LESS_THAN"),
+    ("Rapat berlangsung setengah jam.", "setengah jam", "DURATION", "PT30M", None),
+    ("Pembahasan tuntas Ahad, 15 September 2019 malam.", "Ahad, 15 September 2019 malam", "TIME", "2019-09-15TNI", None),
+    ("Geger  Selasa, 10 September 2019 19:22  Dari Polres HSU", "Selasa, 10 September 2019 19:22", "TIME",
+     "2019-09-10T19:22", None),
+    ("Kebakaran terjadi pada Februari-Maret.", "Februari-Maret", "DATE", "2019-02", None),
+    ("Pemerintah mencari pengganti dalam waktu dekat ini.", "waktu dekat ini", "DATE", "FUTURE_REF", None),
+    ("Jalan itu belakangan ini ramai dibicarakan.", "belakangan ini", "DATE", "PAST_REF", None),
+])
+def test_timex_modifiers_fractions_stamps_and_ranges(text, span, kind, value, mod):
+    times = find_times(text, "2019-09-17")
+    assert [(t.text, t.type, t.value, t.mod) for t in times] == [(span, kind, value, mod)]
+
+
+def test_timex_a_yearless_date_far_ahead_is_the_past_one():
+    # 6 February: 146 days ahead of 13 September 2019, 219 back; a report reads it as past
+    assert one("Pesawat itu mendarat darurat pada 6 Februari.", "2019-09-13")[2] == "2019-02-06"
+    assert one("Pelantikan digelar pada 1 Oktober.", "2019-09-13")[2] == "2019-10-01"
+
+
+def test_timex_the_day_a_source_spoke_does_not_move_the_story():
+    text = ("Pelaku menusuk korban pada Sabtu (14/9/2019). \"Sudah kami tangkap,\" kata Kapolsek Sukma kepada "
+            "wartawan, Minggu (15/9/2019). Korban dijemput sekitar pukul 02.30 WIB.")
+    assert [t.value for t in find_times(text, "2019-09-15")] == ["2019-09-14", "2019-09-15", "2019-09-14T02:30"]
+    # with no story day before it, the day told is the story's day
+    text = "\"Keluarga terpukul,\" ujar Imam di rumahnya, Rabu 18 September 2019. Ia baru tahu sore harinya."
+    assert [t.value for t in find_times(text, "2019-09-19")] == ["2019-09-18", "2019-09-18TAF"]

@@ -31,6 +31,7 @@ _MONTH_FULL = _alt(V.MONTHS)
 _MONTH_ANY = rf"(?:{_alt(V.MONTHS)}|(?:{_alt(V.MONTH_ABBREVIATIONS)})\.?)"
 # "1 Januari 2014 mendatang", "Kamis (19/9) kemarin": the direction word belongs to the date.
 _TRAIL = r"(?:\s+(?:mendatang|yang\s+lalu|lalu|kemarin|ini|tadi)(?![\w-]))?"
+_MONTH_CAPS = "|".join([w.title() for w in V.MONTHS] + [w.upper() for w in V.MONTHS])
 _DOW = _alt(list(V.WEEKDAYS) + [w.upper() for w in V.WEEKDAYS])
 _POD = _alt(V.PARTS_OF_DAY)
 _MOD = _alt(V.MODIFIERS)
@@ -161,13 +162,19 @@ def _clock(m, text):
     return Piece(m.start(), m.end(), hh=hh, mm=mm, tz=tz.upper() if tz else None, mod=mod, fields={"clock"})
 
 
-@rule("date_text", rf"{_B}(?:tanggal\s+|tgl\.?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}))?(?![\w-]){_TRAIL}")
+@rule("date_text", rf"{_B}(?:tanggal\s+|tgl\.?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}))?(?![\w-]){_TRAIL}"
+                    rf"(?:\s+(?P<pod>{_POD})(?![\w-])|(?<=\d{{4}})\s+(?P<hh>[012]?\d):(?P<mm>[0-5]\d)(?![\d:]))?")
 def _date_text(m, text):
+    """'15 September 2019 malam'; '10 September 2019 19:22', a dateline's stamp."""
     d = int(m.group("d"))
     if not 1 <= d <= 31:
         return None
     y = int(m.group("y")) if m.group("y") else None
-    return Piece(m.start(), m.end(), y=y, m=_month(m.group("mon")), d=d, fields={"date"})
+    pod = V.PARTS_OF_DAY[_key(m.group("pod"))] if m.group("pod") else None
+    hh = int(m.group("hh")) if m.group("hh") and int(m.group("hh")) <= 24 else None
+    return Piece(m.start(), m.end() if (pod or hh is not None or not (m.group("hh") or m.group("pod"))) else m.start("hh") - 1,
+                 y=y, m=_month(m.group("mon")), d=d, pod=pod, hh=hh, mm=int(m.group("mm")) if hh is not None else None,
+                 fields={"date", "clock"} if hh is not None else {"date"})
 
 
 @rule("date_range", rf"{_B}(?:tanggal\s+|tgl\.?\s*)?(?P<d>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<mon>{_MONTH_ANY})(?:\s+(?P<y>\d{{4}}))?(?![\w-])")
@@ -200,6 +207,13 @@ def _date_numeric(m, text):
     return Piece(m.start(), m.end(), y=int(m.group("y")), m=mo, d=d, fields={"date"})
 
 
+@rule("month_range", rf"{_B}(?P<mon>{_MONTH_CAPS})\s*[-–]\s*(?P<mon2>{_MONTH_CAPS})(?![\w-])(?!\s+\d)", 0)
+def _month_range(m, text):
+    """'Februari-Maret': one span, valued by its first month (TimeML's start of a range)."""
+    return Piece(m.start(), m.end(), m=_month(m.group("mon")),
+                 rel=("MONTHNAME", 1 if _future_context(text, m.start()) else None, "anchor"), fields={"month"})
+
+
 @rule("month_year", rf"{_B}(?:(?P<mod>{_MOD})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})\s+(?:tahun\s+)?(?P<y>\d{{4}})(?![\w-]){_TRAIL}")
 def _month_year(m, text):
     return Piece(m.start(), m.end(), y=int(m.group("y")), m=_month(m.group("mon")),
@@ -229,7 +243,6 @@ def _month_bare(m, text):
                  mod=V.MODIFIERS.get((m.group("mod") or "").lower()), fields={"month"})
 
 
-_MONTH_CAPS = "|".join([w.title() for w in V.MONTHS] + [w.upper() for w in V.MONTHS])
 
 
 @rule("month_name", rf"{_B}(?P<mon>{_MONTH_CAPS})(?![\w-])(?!\s+\d)", 0)
@@ -297,7 +310,7 @@ def _year(m, text):
 @rule("weekend", rf"{_B}akhir\s+pekan(?:\s+(?P<dir>ini|lalu|depan|kemarin|mendatang))?{_E}")
 def _weekend(m, text):
     step = V.RELATIVE_DIRECTIONS.get((m.group("dir") or "").lower())
-    return Piece(m.start(), m.end(), rel=("W", step if step is not None else 0, "anchor"),
+    return Piece(m.start(), m.end(), rel=("W", step if step is not None else "near", "anchor"),
                  weekend=True, fields={"rel"})
 
 
@@ -389,7 +402,9 @@ def _set(m, text):
 
 _APPROX = {"sekitar": "APPROX", "kurang lebih": "APPROX", "kira-kira": "APPROX", "hampir": "LESS_THAN",
            "lebih dari": "MORE_THAN", "sedikitnya": "EQUAL_OR_MORE", "setidaknya": "EQUAL_OR_MORE",
-           "paling lama": "EQUAL_OR_LESS", "maksimal": "EQUAL_OR_LESS"}
+           "paling lama": "EQUAL_OR_LESS", "maksimal": "EQUAL_OR_LESS", "kurang dari": "LESS_THAN",
+           "tidak sampai": "LESS_THAN", "tak sampai": "LESS_THAN", "tidak lebih dari": "EQUAL_OR_LESS",
+           "tak lebih dari": "EQUAL_OR_LESS"}
 
 
 # Units from the largest down: a second count and unit after a first joins it when smaller.
@@ -422,6 +437,10 @@ def _duration(m, text):
     letter, is_time = V.UNITS[unit]
     if letter == "Y8":  # windu: eight years
         letter, n = "Y", (n * 8 if n is not None else None)
+    smaller = {"Y": ("M", 12, False), "H": ("M", 60, True)}.get(letter)
+    if n is not None and not float(n).is_integer() and smaller and float(n * smaller[1]).is_integer():
+        # "1,5 tahun": P18M, "setengah jam": PT30M, as TimeML annotators write them
+        letter, n, is_time = smaller[0], n * smaller[1], smaller[2]
     value = ("PT" if is_time else "P") + _fmt(n) + letter
     mod = _APPROX.get(_key((m.group("approx") or "")))
     if m.group("se") and not m.group("tail") and _word_before(text, m.start()).lower() == "dalam" \
@@ -749,7 +768,12 @@ def _add_months(day: dt.date, months: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
+AHEAD_DAYS = 120  # a yearless date or month further ahead than this is read as the past one
+
+
 def _infer_year(m: int, d: int, dow: int | None, anchor: dt.date) -> int | None:
+    """The year of 'Senin, 6 Februari': the one whose weekday fits, else the nearest, but not
+    one more than AHEAD_DAYS ahead where a past one exists (news mostly reports)."""
     options = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -757,7 +781,8 @@ def _infer_year(m: int, d: int, dow: int | None, anchor: dt.date) -> int | None:
         except ValueError:
             continue
         if dow is None or day.isoweekday() == dow:
-            options.append((abs((day - anchor).days), y))
+            ahead = (day - anchor).days
+            options.append((abs(ahead) if ahead <= AHEAD_DAYS else abs(ahead) + 10_000, y))
     if not options and dow is not None:
         return _infer_year(m, d, None, anchor)
     return min(options)[1] if options else None
@@ -822,9 +847,10 @@ def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None,
         if anchor is None:
             return "DATE", f"XXXX-{p.m:02d}", None
         step, y = p.rel[1], anchor.year
-        if step is None:  # the nearest such month
-            y = min((abs((yy * 12 + p.m) - (anchor.year * 12 + anchor.month)), yy)
-                    for yy in (y - 1, y, y + 1))[1]
+        if step is None:  # the nearest such month, not one more than four months ahead (AHEAD_DAYS)
+            y = min((abs(gap) + (10_000 if gap > AHEAD_DAYS // 30 else 0), yy)
+                    for yy in (y - 1, y, y + 1)
+                    for gap in [(yy * 12 + p.m) - (anchor.year * 12 + anchor.month)])[1]
         elif step < 0 and p.m >= anchor.month:
             y -= 1
         elif step > 0 and p.m < anchor.month:
@@ -845,6 +871,12 @@ def _resolve_point(p: Piece, anchor: dt.date | None, ref: dt.date | None,
             blank = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX",
                      "DE": "XXX", "CE": "XX"}[unit]
             return kind, blank + ("-WE" if p.weekend else "") + _time_suffix(p), None
+        if n == "near":  # a bare "akhir pekan": the weekend nearest the anchor, the past one on a tie
+            wd = start.isoweekday()
+            saturday = start - dt.timedelta(days=wd - 6) if wd >= 6 else start + dt.timedelta(days=6 - wd)
+            if wd < 6 and (saturday - start).days >= wd:  # last Sunday is wd days back
+                saturday -= dt.timedelta(days=7)
+            return "DATE", _week(saturday) + "-WE", None
         n_int = int(n)
         if unit == "D":
             day = start + dt.timedelta(days=n_int)
@@ -935,6 +967,12 @@ def _beyond(p: Piece) -> str:
     return "XXXX-XX-XX"
 
 
+# What introduces the day a source spoke: a speech verb or an interview, then only its
+# complements ("kata Kapolres X kepada wartawan, ") before the date.
+_REPORTED = re.compile(r"(?<![\w-])(?:kata|ujar|ucap|ungkap|jelas|terang|tutur|tegas|imbuh|papar|katanya|ujarnya|"
+                       r"ucapnya|ungkapnya|jelasnya|terangnya|tuturnya|tegasnya|imbuhnya|paparnya|"
+                       r"(?:saat|ketika|usai|seusai)\s+(?:dihubungi|ditemui|dikonfirmasi|dimintai\s+keterangan))"
+                       r"(?![\w-])[^.!?\n\"“”]{0,80}?(?:,\s*|\s+)(?:pada\s+)?$", re.IGNORECASE)
 _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:A-Z]+)?)?)?$")
 
 
@@ -964,7 +1002,14 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
                 kind, value, day = _resolve_point(p, anchor, ref, known_days)
             except (ValueError, OverflowError):  # a date past the calendar's ends
                 kind, value, day = "DATE", _beyond(p), None
-            # A day ahead of the publication is a plan ("tiba Senin besok"), not where the story is.
+            # A day ahead of the publication is a plan ("tiba Senin besok"), and the day a source
+            # spoke ("kata Sukma kepada wartawan, Minggu (15/9/2019)") is when it was told: neither
+            # is where the story is.
+            told = ref is not None and _REPORTED.search(text, max(0, p.start - 90), p.start) is not None
+            if told and day is not None:  # (with no story day yet, the day told is the best there is)
+                out.append(TimeExpr(start=p.start, end=p.end, text=text[p.start:p.end], type=kind,
+                                    value=value, mod=p.mod, zone=p.tz))
+                continue
             if day is not None and re.match(r"\d{4}-\d{2}-\d{2}", value) and not (anchor and day > anchor):
                 ref = day  # the story's current day: only a day moves it, not "2005" or "Mei"
                 if p.hh is not None:

@@ -63,15 +63,14 @@ SETS = {"hari": "P1D", "pekan": "P1W", "minggu": "P1W", "bulan": "P1M", "tahun":
         "malam": "P1D", "pagi": "P1D", "jam": "PT1H"}
 
 REFERENCES = {
-    "PRESENT_REF": ("saat ini", "kini", "sekarang", "dewasa ini", "belakangan ini",
-                    "akhir-akhir ini", "masa kini", "hari-hari ini", "saat sekarang",
+    "PRESENT_REF": ("saat ini", "kini", "sekarang", "dewasa ini", "masa kini", "hari-hari ini", "saat sekarang",
                     "sementara ini", "sekarang ini"),
     "PAST_REF": ("saat itu", "waktu itu", "ketika itu", "kala itu", "masa lalu", "masa lampau",
                  "zaman dulu", "tempo dulu", "sejak dulu", "dahulu kala", "baru-baru ini",
                  "beberapa waktu lalu", "beberapa waktu yang lalu", "belum lama ini", "beberapa waktu terakhir",
-                 "suatu ketika"),
+                 "suatu ketika", "belakangan ini", "akhir-akhir ini"),
     "FUTURE_REF": ("masa depan", "kelak", "nanti", "nantinya", "mendatang", "ke depannya", "kedepannya",
-                   "ke depan", "kedepan", "beberapa waktu ke depan", "waktu dekat",
+                   "ke depan", "kedepan", "beberapa waktu ke depan", "waktu dekat", "waktu dekat ini",
                    "masa mendatang", "masa-masa mendatang", "masa yang akan datang",
                    "masa-masa yang akan datang", "kemudian hari"),
 }
