@@ -7,6 +7,8 @@ scores it, which is how the figures in models/event-sense/README.md were made.
 
 Every event warta's rules code is a trigger in a sentence; a reader judged whether it is an
 instance of its PLOVER type that happened (`type_right` in `eval/events/clickid-50?-judged.jsonl`).
+Only events the rules mark asserted are learnt from and filtered: planned, possible and denied
+ones keep their `status` and are not the model's to judge.
 The judged articles are analysed again with the model switched off, and each event is matched
 to its judgment by article, type and trigger. A spaCy bag-of-words classifier (unigrams and
 bigrams of `warta.nlp.events.sense_text`: the type, status, actor and target kinds, the
@@ -60,7 +62,7 @@ def examples(paths: list[Path], data: Path) -> list[tuple[str, bool, str]]:
             cats = events.topic(art.text)
             for ev in art.events:
                 verdicts = judged.get((ident, ev.type, ev.trigger.text.lower()))
-                if verdicts:
+                if verdicts and ev.status == "asserted":
                     text = events.sense_text(art.text, art.sentences[ev.sentence], ev, art.entity_index, cats)
                     out.append((text, verdicts.pop(0), ident))
     finally:

@@ -219,7 +219,9 @@ def sense_text(text: str, sentence: tuple[int, int], event: Event, index: dict[s
 def sensed(found: list[Event], text: str, sentences: list[tuple[int, int]], index: dict[str, dict],
            cats: dict[str, float]) -> list[Event]:
     """The events the sense model keeps, each with its probability as ``confidence``; all of
-    them, unchanged, where no model is installed."""
+    them, unchanged, where no model is installed. The model reads whether an asserted event is
+    one in its political sense; planned, possible and denied events keep their ``status`` and
+    stay (the model learnt from asserted events only)."""
     loaded = _sense_model()
     if loaded is None or not found:
         return found
@@ -231,8 +233,8 @@ def sensed(found: list[Event], text: str, sentences: list[tuple[int, int]], inde
     kept = []
     for event, doc in zip(found, nlp.get_pipe("textcat").pipe(docs)):
         p = doc.cats["event"]
-        if p >= threshold:
-            event.confidence = round(p, 3)
+        event.confidence = round(p, 3)
+        if p >= threshold or event.status != "asserted":
             kept.append(event)
     return kept
 
