@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = ROOT / "src" / "warta" / "models" / "event-sense"
 EVENTS = ROOT / "eval" / "events"
-TRAIN = [EVENTS / f"clickid-50{c}-judged.jsonl" for c in "bcdef"]
+TRAIN = [EVENTS / f"clickid-50{c}-judged.jsonl" for c in "bcdefg"]
 sys.path.insert(0, str(ROOT / "eval" / "stories"))
 
 
@@ -51,7 +51,7 @@ def examples(paths: list[Path], data: Path) -> list[tuple[str, bool, str]]:
             d = json.loads(line)
             if d["id"] in ids:
                 arts[d["id"]] = d
-    saved, events.SENSE_THRESHOLD = events.SENSE_THRESHOLD, 0.0  # every event the rules code
+    saved, events._sense_model = events._sense_model, lambda: None  # every event the rules code
     out = []
     try:
         for ident in tqdm(sorted(arts), desc="articles"):
@@ -66,7 +66,7 @@ def examples(paths: list[Path], data: Path) -> list[tuple[str, bool, str]]:
                     text = events.sense_text(art.text, art.sentences[ev.sentence], ev, art.entity_index, cats)
                     out.append((text, verdicts.pop(0), ident))
     finally:
-        events.SENSE_THRESHOLD = saved
+        events._sense_model = saved
     return out
 
 
@@ -76,6 +76,7 @@ def learn(train: list[tuple[str, bool, str]], epochs: int, seed: int = 0):
 
     from warta.nlp.tokenizer import make_tokenizer
 
+    spacy.util.fix_random_seed(seed)
     nlp = spacy.blank("id")
     tokenizer = make_tokenizer(nlp)
     textcat = nlp.add_pipe("textcat", config={"model": {
@@ -94,10 +95,19 @@ def learn(train: list[tuple[str, bool, str]], epochs: int, seed: int = 0):
     return nlp, tokenizer
 
 
-def probabilities(model, items: list[tuple[str, bool, str]]) -> list[float]:
-    nlp, tokenizer = model
-    textcat = nlp.get_pipe("textcat")
-    return [doc.cats["event"] for doc in textcat.pipe((tokenizer(t) for t, _, _ in items))]
+def learn_all(train: list[tuple[str, bool, str]], epochs: int, members: int) -> list:
+    """``members`` models, each from its own seed: their mean is steadier than any one of them."""
+    return [learn(train, epochs, seed) for seed in range(members)]
+
+
+def probabilities(models: list, items: list[tuple[str, bool, str]]) -> list[float]:
+    """The members' mean probability of "event" for each item."""
+    sums = [0.0] * len(items)
+    for nlp, tokenizer in models:
+        textcat = nlp.get_pipe("textcat")
+        for i, doc in enumerate(textcat.pipe((tokenizer(t) for t, _, _ in items))):
+            sums[i] += doc.cats["event"]
+    return [x / len(models) for x in sums]
 
 
 def kept_scores(ps: list[float], ys: list[bool], threshold: float) -> tuple[float, float, int]:
@@ -113,6 +123,7 @@ def main() -> None:
     ap.add_argument("--test", type=Path, help="a judged check to hold out and score at the end "
                     "(e.g. eval/events/clickid-50f-judged.jsonl); without it every check is learnt from")
     ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--members", type=int, default=5, help="models learnt from different seeds, averaged")
     ap.add_argument("--install", action="store_true", help=f"write the model and its threshold to {TARGET}")
     args = ap.parse_args()
 
@@ -128,7 +139,7 @@ def main() -> None:
     fold = {a: i % 5 for i, a in enumerate(articles)}
     oof: list[tuple[float, bool]] = []
     for k in range(5):
-        model = learn([x for x in train if fold[x[2]] != k], args.epochs)
+        model = learn_all([x for x in train if fold[x[2]] != k], args.epochs, args.members)
         held = [x for x in train if fold[x[2]] == k]
         oof += list(zip(probabilities(model, held), (y for _, y, _ in held)))
     ps, ys = [p for p, _ in oof], [y for _, y in oof]
@@ -143,7 +154,7 @@ def main() -> None:
     threshold = best[1]
     print(f"threshold chosen: {threshold:.2f} (best F0.5)")
 
-    model = learn(train, args.epochs)
+    model = learn_all(train, args.epochs, args.members)
     if test:
         pt = probabilities(model, test)
         yt = [y for _, y, _ in test]
@@ -152,9 +163,14 @@ def main() -> None:
         print(f"kept {n}: precision {p:.3f}, recall of right events {r:.3f}, "
               f"F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
     if args.install:
-        nlp, _ = model
-        nlp.to_disk(TARGET, exclude=["tokenizer"])
-        (TARGET / "threshold.json").write_text(json.dumps({"threshold": threshold}) + "\n", "utf-8")
+        import shutil
+
+        for old in TARGET.glob("member-*"):
+            shutil.rmtree(old)
+        for k, (nlp, _) in enumerate(model):
+            nlp.to_disk(TARGET / f"member-{k}", exclude=["tokenizer"])
+        (TARGET / "threshold.json").write_text(json.dumps({"threshold": threshold, "members": len(model)}) + "\n",
+                                               "utf-8")
         print(f"-> {TARGET}")
 
 

@@ -127,7 +127,10 @@ _ORG_WORDS = ("Dewan", "Kementerian", "Badan", "Komisi", "Lembaga", "Majelis", "
               "Pemprov", "Pemkot", "Pemkab", "Pemda", "Kejari", "Kejati", "DPRD", "DPRK", "KPUD",
               # bodies of members, named with what they belong to ("Wadah Pegawai KPK")
               "Wadah Pegawai", "Serikat Pekerja", "Serikat Buruh", "Aliansi", "Koalisi", "Asosiasi",
-              "Himpunan", "Perhimpunan", "Ikatan", "Persatuan", "Federasi", "Konfederasi", "Yayasan")
+              "Himpunan", "Perhimpunan", "Ikatan", "Persatuan", "Federasi", "Konfederasi", "Yayasan",
+              # police and task-force units, named with their command ("Satreskrim Polresta Depok")
+              "Satgas", "Satreskrim", "Sat Reskrim", "Satuan", "Subdit", "Ditreskrimum", "Ditreskrimsus",
+              "Ditresnarkoba", "Densus")
 # An ORG name: the head word, then capitalised words or acronyms, with "dan" between them.
 # Day and month names (the time tagger's lists) end a name ("Financial Times Senin",
 # "Komisi III Januari").

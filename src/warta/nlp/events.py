@@ -29,8 +29,11 @@ PLACES = ("GPE", "LOC", "FAC")
 NEGATION = re.compile(r"(?<![\w-])(?:tidak|tak|belum|bukan|enggan|batal)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 INTENT = re.compile(r"(?<![\w-])(?:akan|bakal|berencana|siap|ingin|hendak|mempertimbangkan|berniat|"
                     r"berjanji|dijadwalkan|rencananya)(?![\w-])", re.IGNORECASE)
+# ... and what a law or a rule allows ("KPK berwenang menyita", "setiap orang yang dianiaya"):
+# a power or a provision, not something done.
 HYPOTHETICAL = re.compile(r"(?<![\w-])(?:mungkin|bisa|dapat|jika|apabila|seandainya|kemungkinan|"
-                          r"diperkirakan|berpotensi)(?![\w-])", re.IGNORECASE)
+                          r"diperkirakan|berpotensi|berwenang|kewenangan|wewenang|boleh|diperbolehkan|"
+                          r"setiap\s+orang|barang\s*siapa|siapa\s*pun)(?![\w-])", re.IGNORECASE)
 PREPOSITION = re.compile(r"(?<![\w-])(?:ke|di|dari|dengan|untuk|kepada|terhadap|pada|bagi|atas|antara|"
                          r"tentang|mengenai|oleh|menuju|sejak|hingga)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Senses outside politics and security: the trigger followed by these is no PLOVER event
@@ -48,7 +51,9 @@ OFF_SENSE_AFTER = {
                            r"uu|undang-undang|maksimal|minimal|paling|seumur|mati|\d)", re.IGNORECASE),
     "REQUEST": re.compile(r"^\s+(?:dengan\s+)?(?:hukuman|pidana|penjara|kurungan|denda|selama|seumur|mati|\d+\s+tahun|"
                           r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)\s+(?:tahun|bulan)|"
-                          r"hujan|doa|ampun|ampunan|kepada\s+(?:allah|tuhan))", re.IGNORECASE),
+                          r"hujan|doa|ampun|ampunan|kepada\s+(?:allah|tuhan)|"
+                          r"(?:\S+\s+){0,6}?(?:untuk\s+)?(?:melaksanakan\s+|menggelar\s+)?(?:salat|sholat|shalat|"
+                          r"istisqa|istighosah|berdoa|doa\s+bersama|zikir))", re.IGNORECASE),
     "CONSULT": re.compile(r"^\s+(?:(?:sejumlah|para|beberapa|awak)\s+)?(?:wartawan|jurnalis|awak\s+media|media|"
                           r"lokasi|tkp|tempat\s+kejadian|langsung|kondisi|proyek|pembangunan|lahan|area|kawasan)(?![\w-])",
                           re.IGNORECASE),
@@ -64,7 +69,8 @@ BACK_CHARS = 600  # how far back a pronoun's antecedent may be named
 
 # Groups and people the text names by a common noun ("Massa … berunjuk rasa", "polisi
 # menangkap", "dianiaya suaminya"): no entity, but the actor an analyst reads, kept as written.
-_GROUP_NOUNS = ("massa", "warga", "mahasiswa", "pelajar", "siswa", "buruh", "pekerja", "nelayan", "petani",
+_GROUP_NOUNS = ("banyak pihak", "sejumlah pihak", "berbagai pihak", "beberapa pihak", "perusahaan",
+                "koalisi masyarakat sipil", "aktivis antikorupsi", "massa", "warga", "mahasiswa", "pelajar", "siswa", "buruh", "pekerja", "nelayan", "petani",
                 "demonstran", "pengunjuk rasa", "pendemo", "polisi", "petugas", "aparat", "tentara", "prajurit",
                 "pasukan", "jaksa", "hakim", "majelis hakim", "penyidik", "pelaku", "tersangka", "terdakwa",
                 "tergugat", "penggugat", "sopir", "pengemudi", "guru", "dokter", "pendukung", "simpatisan",
@@ -184,11 +190,13 @@ def _sense_model():
     from . import tokenizer  # noqa: F401  (registers warta.tokenizer.v1)
 
     path = resources.files("warta").joinpath("models", "event-sense")
-    if not path.joinpath("meta.json").is_file():
+    if not path.joinpath("threshold.json").is_file():
         return None
-    nlp = spacy.load(path, exclude=["tokenizer"],
-                     config={"nlp": {"tokenizer": {"@tokenizers": "warta.tokenizer.v1"}}})
-    return nlp, json.loads(path.joinpath("threshold.json").read_text("utf-8"))["threshold"]
+    settings = json.loads(path.joinpath("threshold.json").read_text("utf-8"))
+    members = [spacy.load(path.joinpath(f"member-{k}"), exclude=["tokenizer"],
+                          config={"nlp": {"tokenizer": {"@tokenizers": "warta.tokenizer.v1"}}})
+               for k in range(settings["members"])]
+    return members, settings["threshold"]
 
 
 SENSE_THRESHOLD: float | None = None  # None: the installed model's own; 0.0 keeps every event (training)
@@ -211,9 +219,11 @@ def sense_text(text: str, sentence: tuple[int, int], event: Event, index: dict[s
     if cats.get("news", 1.0) < 0.6:
         words.append("topic_news_weak")
     left = text[max(s_start, t.start - SENSE_CHARS):t.start].lower()
-    right = text[t.end:min(s_end, t.end + SENSE_CHARS)].lower()
+    # the words after the trigger are marked apart: "akan" before it is a plan, after it what
+    # a threat or a demand says
+    right = re.findall(r"\w+", text[t.end:min(s_end, t.end + SENSE_CHARS)].lower())
     return " ".join(words) + " | " + " ".join(left.split()) + " trig_" + "_".join(t.text.lower().split()) + \
-        " " + " ".join(right.split())
+        " " + " ".join("r_" + w for w in right)
 
 
 def sensed(found: list[Event], text: str, sentences: list[tuple[int, int]], index: dict[str, dict],
@@ -225,14 +235,17 @@ def sensed(found: list[Event], text: str, sentences: list[tuple[int, int]], inde
     loaded = _sense_model()
     if loaded is None or not found:
         return found
-    nlp, threshold = loaded
+    members, threshold = loaded
     if SENSE_THRESHOLD is not None:
         threshold = SENSE_THRESHOLD
     items = [sense_text(text, sentences[e.sentence], e, index, cats) for e in found]
-    docs = [nlp.make_doc(t) for t in items]
+    sums = [0.0] * len(found)
+    for nlp in members:  # the members' mean, steadier than any one of them
+        for i, doc in enumerate(nlp.get_pipe("textcat").pipe(nlp.make_doc(t) for t in items)):
+            sums[i] += doc.cats["event"]
     kept = []
-    for event, doc in zip(found, nlp.get_pipe("textcat").pipe(docs)):
-        p = doc.cats["event"]
+    for event, total in zip(found, sums):
+        p = total / len(members)
         event.confidence = round(p, 3)
         if p >= threshold or event.status != "asserted":
             kept.append(event)
@@ -287,7 +300,7 @@ def _off_sense(text: str, m: re.Match, pred: Predicate, s_start: int) -> bool:
     """Whether this trigger is used outside PLOVER's senses."""
     if pred.form in ("ditemui", "dihubungi", "dikonfirmasi") and INTERVIEW.search(text[max(s_start, m.start() - 12):m.start()]):
         return True  # "saat ditemui di kantornya": an interview, not a meeting
-    after = text[m.end():m.end() + 30]
+    after = text[m.end():m.end() + 80]
     if pred.type in OFF_SENSE_AFTER and OFF_SENSE_AFTER[pred.type].match(after):
         return True
     return pred.type in SENSE_TYPES and bool(NOT_EVENT_AFTER.match(after))
@@ -391,6 +404,11 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 else:
                     actor_key = last_actor or (person.entity if person else actor_key) \
                         or _antecedent(pronoun[-1], ents, starts)
+                    if actor_key is None:  # nobody acted yet: the last group the text named
+                        named = [g for g in GROUP_BEFORE.finditer(text, max(0, pronoun[-1].start() - BACK_CHARS),
+                                                                   pronoun[-1].start())
+                                 if not g.group().lower().endswith("nya")]
+                        group = " ".join(named[-1].group().split()) if named else None
             said = next((q for q in spoken if q[0] <= m.start() < q[1]), None)
             me = list(FIRST_PERSON.finditer(text, max(s_start, said[0]), m.start())) if said else []
             if me and (actor is None or me[-1].start() > actor.end):
