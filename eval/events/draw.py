@@ -64,7 +64,9 @@ def main() -> None:
         text = "\n\n".join(d["paragraphs_heuristic"])
         rec = warta.analyze(text, id=d["id"], url=d["url"], title=d["title"],
                             published=when if when[:4].isdigit() else None).to_dict()
-        kept = [threshold is None or (ev.get("confidence") or 0.0) >= threshold for ev in rec["events"]]
+        # what warta keeps: every planned, possible or denied event, and the asserted ones the model reads as events
+        kept = [threshold is None or ev["status"] != "asserted" or (ev.get("confidence") or 0.0) >= threshold
+                for ev in rec["events"]]
         if not any(kept):
             continue
         names = {k: v.get("name", k) for k, v in rec["entity_index"].items()}
