@@ -239,10 +239,15 @@ def sensed(found: list[Event], text: str, sentences: list[tuple[int, int]], inde
     if SENSE_THRESHOLD is not None:
         threshold = SENSE_THRESHOLD
     items = [sense_text(text, sentences[e.sentence], e, index, cats) for e in found]
+    # One tokenisation serves every member: the bag-of-words model reads hashed token texts.
+    docs = [members[0].make_doc(t) for t in items]
     sums = [0.0] * len(found)
     for nlp in members:  # the members' mean, steadier than any one of them
-        for i, doc in enumerate(nlp.get_pipe("textcat").pipe(nlp.make_doc(t) for t in items)):
-            sums[i] += doc.cats["event"]
+        textcat = nlp.get_pipe("textcat")
+        scores = textcat.model.ops.to_numpy(textcat.predict(docs))
+        column = list(textcat.labels).index("event")
+        for i in range(len(found)):
+            sums[i] += float(scores[i, column])
     kept = []
     for event, total in zip(found, sums):
         p = total / len(members)
