@@ -70,7 +70,8 @@ BACK_CHARS = 600  # how far back a pronoun's antecedent may be named
 # Groups and people the text names by a common noun ("Massa … berunjuk rasa", "polisi
 # menangkap", "dianiaya suaminya"): no entity, but the actor an analyst reads, kept as written.
 _GROUP_NOUNS = ("banyak pihak", "sejumlah pihak", "berbagai pihak", "beberapa pihak", "perusahaan",
-                "koalisi masyarakat sipil", "aktivis antikorupsi", "massa", "warga", "mahasiswa", "pelajar", "siswa", "buruh", "pekerja", "nelayan", "petani",
+                "koalisi masyarakat sipil", "aktivis antikorupsi", "massa", "warga", "mahasiswa", "pelajar",
+                "siswa", "buruh", "pekerja", "nelayan", "petani",
                 "demonstran", "pengunjuk rasa", "pendemo", "polisi", "petugas", "aparat", "tentara", "prajurit",
                 "pasukan", "jaksa", "hakim", "majelis hakim", "penyidik", "pelaku", "tersangka", "terdakwa",
                 "tergugat", "penggugat", "sopir", "pengemudi", "guru", "dokter", "pendukung", "simpatisan",
@@ -378,8 +379,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 elif re.match(r"\s*,?\s*yang\s", gap) and not _SPEECH.search(gap):
                     actor = prior  # "Tarrant, yang berkewarganegaraan Australia menembaki": the one the clause is about
             if actor is not None:
-                lead_from = max(s_start, candidates[-2].end if len(candidates) > 1 and candidates[-2] is not actor else s_start)
-                for hit in GROUP_RELATIVE.finditer(text, lead_from, actor.start):
+                earlier = candidates[-2] if len(candidates) > 1 and candidates[-2] is not actor else None
+                for hit in GROUP_RELATIVE.finditer(text, earlier.end if earlier else s_start, actor.start):
                     if not _SPEECH.search(text[hit.end():actor.start]) and not PREPOSITION.search(
                             text[max(s_start, hit.start() - 12):hit.start()]):
                         actor = None  # "Polisi yang dipimpin Kapolres X menangkap": the police

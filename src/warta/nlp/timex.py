@@ -172,8 +172,9 @@ def _date_text(m, text):
     y = int(m.group("y")) if m.group("y") else None
     pod = V.PARTS_OF_DAY[_key(m.group("pod"))] if m.group("pod") else None
     hh = int(m.group("hh")) if m.group("hh") and int(m.group("hh")) <= 24 else None
-    return Piece(m.start(), m.end() if (pod or hh is not None or not (m.group("hh") or m.group("pod"))) else m.start("hh") - 1,
-                 y=y, m=_month(m.group("mon")), d=d, pod=pod, hh=hh, mm=int(m.group("mm")) if hh is not None else None,
+    end = m.end() if hh is not None or not m.group("hh") else len(text[:m.start("hh")].rstrip())  # "25:00": no clock
+    return Piece(m.start(), end, y=y, m=_month(m.group("mon")), d=d, pod=pod, hh=hh,
+                 mm=int(m.group("mm")) if hh is not None else None,
                  fields={"date", "clock"} if hh is not None else {"date"})
 
 
