@@ -200,7 +200,8 @@ def _sense_model():
     return members, settings["threshold"]
 
 
-SENSE_THRESHOLD: float | None = None  # None: the installed model's own; 0.0 keeps every event (training)
+# None: the installed model's own; 0.0 keeps every event with its probability (draw.py --unfiltered)
+SENSE_THRESHOLD: float | None = None
 
 
 def sense_text(text: str, sentence: tuple[int, int], event: Event, index: dict[str, dict],
