@@ -242,3 +242,24 @@ def test_events_people_of_a_place_and_pronouns_that_point_back():
     found, _ = events("Ormas MKGR menolak rencana itu. \"Kami siap,\" kata Ketua Umum MKGR Roem Kono. "
                       "Dia juga mengimbau Polri bertindak tegas.")
     assert [f[:2] for f in found] == [("REJECT", "Ormas MKGR"), ("REQUEST", "Roem Kono")]
+
+
+def test_events_the_parsed_subject_names_an_actor_the_rules_left_unset():
+    _, art = events("Serikat menuntut PT Maju Jaya menaikkan upah karyawan pada Senin.")
+    first = art.events[0]
+    assert (first.type, first.actor, first.actor_text) == ("REQUEST", None, "Serikat")
+
+
+def test_events_a_unit_named_with_its_body_or_country_acts_instead_of_it():
+    _, art = events("Penjaga perbatasan Rusia menahan dua kapal Korea Selatan di Laut Jepang.")
+    first = art.events[0]
+    assert (first.type, first.actor, first.actor_text) == ("COERCE", None, "Penjaga perbatasan Rusia")
+    assert art.entity_index[first.target]["name"] == "Korea Selatan"
+    # the unit keeps the event alive though no entity is its target
+    _, art = events("Fraksi PKS DPRD Jawa Barat menolak rancangan itu.")
+    assert [(e.type, e.actor_text) for e in art.events] == [("REJECT", "Fraksi PKS DPRD Jawa Barat")]
+    # a government is its country, a titled person the person
+    found, _ = events("Pemerintah Indonesia menolak usulan Australia.")
+    assert found[0][:3] == ("REJECT", "Indonesia", "Australia")
+    found, _ = events("Presiden Joko Widodo menolak usulan DPR.")
+    assert found[0][:3] == ("REJECT", "Joko Widodo", "DPR")

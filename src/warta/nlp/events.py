@@ -18,6 +18,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..record import Entity, Event, Quote, Span, TimeExpr
+from .clauses import Clauses
 from .lang.speech import CLAUSE_VERBS
 from .trie import trie_pattern
 
@@ -339,12 +340,54 @@ def _group_subject(text: str, s_start: int, at: int) -> str | None:
     return None
 
 
+# Heads of a subject phrase that stand for the entity inside it ("Pemerintah Indonesia" is Indonesia).
+_STANDS_FOR = {"pemerintah", "negara", "kota", "provinsi", "kabupaten", "pihak", "kantor", "kubu"}
+
+
+def _clause_subject(text: str, clauses: Clauses, sentence: tuple[int, int], at: int, in_sentence: list[Entity],
+                    actor_key: str | None, group: str | None) -> tuple[str | None, str | None, str | None]:
+    """The parse's subject of an active trigger: it names the actor the rules left unset ("Massa
+    pengunjuk rasa mendesak": the crowd; "Serikat menuntut": the union), and a unit or person
+    named with a body or a country acts instead of it ("Penjaga perbatasan Rusia menahan",
+    "Fraksi PDI-P DPRD DKI meminta"). Returns (actor key, actor text, the entity an actor text
+    names a part of)."""
+    found = clauses.subject(sentence, at)
+    if found is None:
+        return actor_key, group, None
+    p_start, p_end, h_start, h_end = found
+    head = text[h_start:h_end]
+    if PRONOUN.fullmatch(head) or FIRST_PERSON.fullmatch(head):
+        return actor_key, group, None  # the pronoun rules' job
+    inside = [e for e in in_sentence if p_start <= e.start and e.end <= p_end and e.label in ACTORS]
+    person = next((e for e in inside if e.label == "PER"), None)
+    holder = next((e for e in in_sentence if e.start <= h_start < e.end), None)
+    if holder is not None:
+        return (holder.entity, None, None) if holder.label in ACTORS and actor_key is None else (actor_key, group, None)
+    if person is not None and p_end == person.end:
+        return person.entity, None, None  # "Presiden Joko Widodo": the person
+    if head.lower() in _STANDS_FOR or _title_head(text[h_start:p_end]):
+        return (inside[-1].entity, None, None) if inside and actor_key is None else (actor_key, group, None)
+    written = " ".join(text[p_start:p_end].split())
+    if actor_key is not None and not any(e.entity == actor_key for e in inside):
+        return actor_key, group, None  # the rules' actor stands outside the subject: leave it
+    return None, written, (actor_key or (inside[-1].entity if inside else None))
+
+
+def _title_head(phrase: str) -> bool:
+    from .entities import title_re
+
+    hit = title_re().match(phrase)
+    return bool(hit) and hit.start() == 0
+
+
 def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Entity],
                 index: dict[str, dict], times: list[TimeExpr], dateline_place: str | None = None,
                 quotes: list[Quote] | None = None) -> list[Event]:
     """Events of the text; ``dateline_place`` is where the story was filed, the ``where`` of an
     event whose sentence names no place; ``quotes`` (with speakers) say who "kami" and "saya" are."""
     spoken = sorted((q.start, q.end, q.speaker) for q in quotes or () if q.speaker)
+    clauses = Clauses(text)
+    parts: dict[int, str] = {}
     ents = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
     out: list[Event] = []
@@ -390,7 +433,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 actor = None  # "Kapolres X mengatakan polisi menangkap …": X speaks, the police act
             pronoun = list(PRONOUN.finditer(text, s_start, m.start()))
             actor_key = actor.entity if actor else None
-            group = None
+            group = carried = carried_of = part_of = None
             if actor is not None and actor.label in ("GPE", "LOC") and not pred.passive:
                 origin = ORIGIN_BEFORE.search(text, max(s_start, actor.start - 40), actor.start)
                 if origin:  # "nenek asal Tiongkok", "massa Papua": people of the place, not the place
@@ -441,12 +484,19 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                                                          and previous.target == actor_key)):
                 group = _group_subject(text, s_start, m.start())
                 if group is None and previous and previous.target == actor_key and previous.actor_text:
-                    group = previous.actor_text  # "Massa berunjuk rasa di depan X, menolak …": still the crowd
+                    group = carried = previous.actor_text  # "Massa berunjuk rasa di depan X, menolak …": still the crowd
+                    carried_of = parts.get(id(previous))
                 if group is not None:
                     actor_key = None
+            if not pred.passive and not (pronoun and (actor is None or pronoun[-1].start() > actor.end)) \
+                    and not me and (actor_key is None and group in (None, carried) or actor is not None
+                                    and actor_key == actor.entity and actor.label != "PER"):
+                actor_key, group, part_of = _clause_subject(text, clauses, (s_start, s_end), m.start(),
+                                                            in_sentence, actor_key, group)
+                part_of = part_of or (carried_of if group == carried else None)
             if actor_key == target_key:
                 target_key = None
-            if actor_key is None and target_key is None:
+            if actor_key is None and target_key is None and part_of is None:
                 continue  # who did what to whom, with nobody named, tells an analyst nothing
             place = next((e for e in in_sentence if e.label in PLACES
                           and e.entity not in (actor_key, target_key)), None)
@@ -461,6 +511,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                                      + 0.1 * (day is not None), 2)
             out.append(event)
             sentence_events.append(event)
+            if part_of:
+                parts[id(event)] = part_of  # "Fraksi PKS": an entity's part acts
             if actor_key:
                 last_actor, last_actor_at = actor_key, m.start()
             elif event.actor_text:

@@ -1,0 +1,79 @@
+"""Who a trigger's clause names as its subject, read from warta's dependency parser.
+
+``models/parser-id`` (``training/parser/train.py``, learnt from the UD Indonesian treebanks,
+CC BY-SA 4.0) parses only the sentences that hold an event trigger. An active trigger's subject
+is its ``nsubj``, or, for a verb that continues another (``xcomp``, ``conj``), that verb's.
+Passive clauses are left to the event rules: the treebanks hold too few agents without "oleh"
+for the parser to learn them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+# Relations inside a subject's noun phrase, kept when its words are written out.
+PHRASE = {"nmod", "amod", "flat", "flat:name", "flat:foreign", "compound", "nummod", "det", "nmod:poss",
+          "appos"}
+CONTINUES = {"xcomp", "conj"}
+# Subjects that name no one ("Hal itu", "yang").
+EMPTY = {"hal", "ini", "itu", "yang", "tersebut", "hari", "saat", "kini", "sementara", "namun"}
+
+
+@lru_cache(maxsize=1)
+def parser():
+    """models/parser-id, or None where it is not installed."""
+    import spacy
+
+    from . import tokenizer  # noqa: F401  (registers warta.tokenizer.v1)
+
+    path = resources.files("warta").joinpath("models", "parser-id")
+    if not path.joinpath("meta.json").is_file():
+        return None
+    return spacy.load(path, exclude=["tokenizer"], config={"nlp": {"tokenizer": {"@tokenizers": "warta.tokenizer.v1"}}})
+
+
+class Clauses:
+    """Parses of one text's sentences, made on first use."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._parsed: dict[int, object] = {}
+
+    def _doc(self, start: int, end: int):
+        nlp = parser()
+        if nlp is None:
+            return None
+        if start not in self._parsed:
+            self._parsed[start] = nlp(self.text[start:end])
+        return self._parsed[start]
+
+    def subject(self, sentence: tuple[int, int], at: int) -> tuple[int, int, int, int] | None:
+        """The subject of the active trigger at character ``at``: (phrase start, phrase end,
+        head start, head end) in the text, or None where the parse names none."""
+        start, end = sentence
+        doc = self._doc(start, end)
+        if doc is None:
+            return None
+        token = next((t for t in doc if t.idx + start <= at < t.idx + start + len(t)), None)
+        for _ in range(3):  # "berusaha menangkap", "datang dan menolak": the first verb's subject
+            if token is None:
+                return None
+            subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                break
+            token = token.head if token.dep_ in CONTINUES and token.head is not token else None
+        else:
+            return None
+        if subj is None or subj.lower_ in EMPTY or subj.i > token.i:
+            return None
+        words = [subj]
+        stack = [c for c in subj.children if c.dep_ in PHRASE]
+        while stack:
+            c = stack.pop()
+            words.append(c)
+            stack.extend(g for g in c.children if g.dep_ in PHRASE)
+        first, last = min(w.i for w in words), max(w.i for w in words)
+        span = doc[first:last + 1]
+        if any(t.is_punct or t.lower_ == "yang" for t in span) or len(span) > 8 or last >= token.i:
+            return None  # not one plain noun phrase before the verb
+        return (start + span.start_char, start + span.end_char, start + subj.idx, start + subj.idx + len(subj))
