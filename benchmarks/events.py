@@ -1,11 +1,11 @@
-"""What the event-sense model costs: warta's analysis of CLICK-ID with and without it.
+"""What the event-sense model and the clause parser cost: warta's analysis of CLICK-ID with and without them.
 
     python benchmarks/events.py [--limit 600]
 
 Runs warta.analyze_many over the same news articles (the five outlets whose news warta codes)
-twice in one process, with the sense model
-(models/event-sense) and with it switched off, each after a warm-up, and prints articles/s,
-the events kept, and the ratio of the two throughputs.
+three times in one process, after a warm-up: with neither the sense model (models/event-sense)
+nor the parser (models/parser-id), with the sense model alone, and with both, and prints
+articles/s, the events kept, and each throughput as a ratio of the first.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import time
 from _data import click_id
 
 from warta import analyze_many
-from warta.nlp import events
+from warta.nlp import clauses, events
 
 
 def run(items: list[dict]) -> tuple[float, int, int]:
@@ -32,17 +32,18 @@ def main() -> None:
     items = [i for i in click_id() if i["outlet"] in news][:args.limit]
     print(f"data: CLICK-ID, first {len(items):,} articles of Kompas, Tempo, Okezone, Sindonews and Tribunnews")
     run(items[:20])  # load the models
-    model = events._sense_model
+    model, parser = events._sense_model, clauses.parser
     timings = {}
-    for name in ("without the model", "with the model"):
-        events._sense_model = (lambda: None) if name.startswith("without") else model
+    for name, sense, parse in (("neither", False, False), ("the sense model", True, False),
+                               ("sense model and parser", True, True)):
+        events._sense_model = model if sense else (lambda: None)
+        clauses.parser = parser if parse else (lambda: None)
         seconds, n, arts = run(items)
         timings[name] = seconds
-        print(f"{name:<18} {len(items) / seconds:7.1f} articles/s  {n:5d} events in {arts} articles")
-    events._sense_model = model
-    ratio = timings["without the model"] / timings["with the model"]
-    print(f"throughput with the model: {ratio:.3f} of without")
-
+        print(f"{name:<24} {len(items) / seconds:7.1f} articles/s  {n:5d} events in {arts} articles")
+    events._sense_model, clauses.parser = model, parser
+    for name in list(timings)[1:]:
+        print(f"throughput with {name}: {timings['neither'] / timings[name]:.3f} of neither")
 
 if __name__ == "__main__":
     main()
