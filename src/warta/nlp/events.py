@@ -3,7 +3,9 @@
 A predicate from ``lang/plover.tsv`` (active and passive forms) triggers an event. In its
 sentence the actor is the nearest entity before the trigger, or, when that place holds only a
 pronoun ("Mereka", "ia"), the previous event's actor. The target is the first entity after
-the trigger. Passive forms swap the two, and "oleh X" names the actor. ``when`` is the
+the trigger. Passive forms swap the two, and "oleh X" names the actor. For an active trigger
+the parsed subject of its clause (``clauses``) names an actor the rules left unset, and a unit
+named with its body or country acts instead of it. ``when`` is the
 sentence's first time expression resolved to a day (else unset, never the publication date),
 and ``where`` is its first place that is neither actor nor target. Negation and modality
 become ``status``: asserted, intended, hypothetical or negated.
@@ -484,7 +486,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                                                          and previous.target == actor_key)):
                 group = _group_subject(text, s_start, m.start())
                 if group is None and previous and previous.target == actor_key and previous.actor_text:
-                    group = carried = previous.actor_text  # "Massa berunjuk rasa di depan X, menolak …": still the crowd
+                    group = carried = previous.actor_text  # "Massa berunjuk rasa …, menolak": the crowd
                     carried_of = parts.get(id(previous))
                 if group is not None:
                     actor_key = None
