@@ -64,7 +64,7 @@ class Clauses:
             token = token.head if token.dep_ in CONTINUES and token.head is not token else None
         else:
             return None
-        if subj is None or subj.lower_ in EMPTY or subj.i > token.i:
+        if subj.lower_ in EMPTY or subj.i > token.i:
             return None
         words = [subj]
         stack = [c for c in subj.children if c.dep_ in PHRASE]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..record import Entity, Event, Quote, Span, TimeExpr
 from .clauses import Clauses
+from .entities import title_re
 from .lang.speech import CLAUSE_VERBS
 from .trie import trie_pattern
 
@@ -367,19 +368,12 @@ def _clause_subject(text: str, clauses: Clauses, sentence: tuple[int, int], at: 
         return (holder.entity, None, None) if holder.label in ACTORS and actor_key is None else (actor_key, group, None)
     if person is not None and p_end == person.end:
         return person.entity, None, None  # "Presiden Joko Widodo": the person
-    if head.lower() in _STANDS_FOR or _title_head(text[h_start:p_end]):
+    if head.lower() in _STANDS_FOR or title_re().match(text[h_start:p_end]):
         return (inside[-1].entity, None, None) if inside and actor_key is None else (actor_key, group, None)
     written = " ".join(text[p_start:p_end].split())
     if actor_key is not None and not any(e.entity == actor_key for e in inside):
         return actor_key, group, None  # the rules' actor stands outside the subject: leave it
     return None, written, (actor_key or (inside[-1].entity if inside else None))
-
-
-def _title_head(phrase: str) -> bool:
-    from .entities import title_re
-
-    hit = title_re().match(phrase)
-    return bool(hit) and hit.start() == 0
 
 
 def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Entity],
