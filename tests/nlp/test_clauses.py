@@ -26,3 +26,11 @@ def test_no_subject_where_the_clause_names_none():
     assert subject("Menolak rencana itu adalah hak warga.", "Menolak") is None
     text = "Mereka yang ditangkap menolak tuduhan itu."  # not one plain noun phrase
     assert subject(text, "menolak") is None
+
+
+def test_a_place_or_an_aside_after_the_head_is_cut_from_the_subject():
+    text = "Massa pengunjuk rasa di Gedung KPK di Kuningan, Jakarta Selatan, mendesak Presiden mencopot mereka."
+    assert subject(text, "mendesak") == "Massa pengunjuk rasa"
+    found = Clauses(text).subject((0, len(text)), text.index("mendesak"))
+    assert "di Kuningan" in text[found.end:found.reach]  # the places cut off still count as the subject's
+    assert subject("Sehari sebelumnya, KPK menggeledah kantor itu.", "menggeledah") is None

@@ -263,3 +263,37 @@ def test_events_a_unit_named_with_its_body_or_country_acts_instead_of_it():
     assert found[0][:3] == ("REJECT", "Indonesia", "Australia")
     found, _ = events("Presiden Joko Widodo menolak usulan DPR.")
     assert found[0][:3] == ("REJECT", "Joko Widodo", "DPR")
+
+
+def acts(text):
+    """(type, actor name or text, target name) of each event."""
+    _, art = events(text)
+    names = {k: v["name"] for k, v in art.entity_index.items()}
+    return [(e.type, names.get(e.actor) or e.actor_text, names.get(e.target)) for e in art.events]
+
+
+def test_events_a_passive_agent_written_as_a_common_noun_or_a_sitting_house():
+    assert acts("Rolando Espinosa ditembak mati oleh polisi atau warga sejak 2016.") == [
+        ("ASSAULT", "polisi atau warga", "Rolando Espinosa")]
+    assert acts("Reformasi peradilan Meksiko disetujui oleh Kongres pada 2008.") == [("AGREE", "Kongres", "Meksiko")]
+    assert acts("Revisi UU KPK disahkan dalam rapat paripurna DPR RI pada Selasa.") == [("AGREE", "DPR", "KPK")]
+
+
+def test_events_an_agentless_arrest_is_made_by_the_body_the_story_named():
+    assert acts("Polres Banyuasin menangkap tiga pelaku pembakaran lahan di Sumatera Selatan. "
+                "Pelaku Sugianto ditangkap saat berada di lokasi kebakaran.") == [
+        ("COERCE", "Polres Banyuasin", None), ("COERCE", "Polres Banyuasin", "Sugianto")]
+    # a police chief's title names the unit; with no body named, an arrest keeps no actor
+    assert acts("Menurut Kapolres Banyuasin AKBP Danny Sianipar, pelaku Sugianto ditangkap di desanya.") == [
+        ("COERCE", "Polres Banyuasin", "Sugianto")]
+    assert acts("Pelaku Sugianto ditangkap di desanya pada Senin.") == [("COERCE", None, "Sugianto")]
+
+
+def test_events_kami_in_a_quote_running_over_a_paragraph_break_is_its_speaker():
+    text = ("Kementerian Pertanian merumuskan langkah terhadap hama ulat grayak.\n\n"
+            "\"Kami sudah bertemu dengan Komisi Perlindungan Tanaman untuk menentukan langkah (organisme\n\n"
+            "red) Hama Ulat\n\n\" ujar Kepala Seksi Hama, Direktorat Tanaman Pangan, Edi Sasmito di Jakarta.")
+    assert ("CONSULT", "Edi Sasmito", "Komisi Perlindungan Tanaman") in acts(text)
+    # no closing cue: nobody to name
+    assert all(actor is None for _, actor, _ in acts(
+        "\"Kami sudah bertemu dengan Komisi Perlindungan Tanaman untuk menentukan langkah."))

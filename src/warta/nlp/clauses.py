@@ -10,13 +10,27 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 # Relations inside a subject's noun phrase, kept when its words are written out.
 PHRASE = {"nmod", "amod", "flat", "flat:name", "flat:foreign", "compound", "nummod", "det", "nmod:poss",
           "appos"}
 CONTINUES = {"xcomp", "conj"}
 # Subjects that name no one ("Hal itu", "yang").
-EMPTY = {"hal", "ini", "itu", "yang", "tersebut", "hari", "saat", "kini", "sementara", "namun"}
+EMPTY = {"hal", "ini", "itu", "yang", "tersebut", "hari", "saat", "kini", "sementara", "namun", "sehari",
+         "sebelumnya", "kemudian", "selanjutnya", "akhirnya", "kemarin", "tahun", "bulan", "pekan", "minggu"}
+CUT_AT = {"di", "ke", "dari", "pada", "dalam", "asal", "se"}
+MAX_WORDS = 8  # a longer subject is more often a misparse than a noun phrase
+
+
+class Subject(NamedTuple):
+    """A subject's words in the text: the phrase kept, its head, and where the whole phrase
+    ends (past a place or a parenthesis cut from it: "Ratusan buruh … di Kabupaten X (KBB)")."""
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    reach: int
 
 
 @lru_cache(maxsize=1)
@@ -47,9 +61,9 @@ class Clauses:
             self._parsed[start] = nlp(self.text[start:end])
         return self._parsed[start]
 
-    def subject(self, sentence: tuple[int, int], at: int) -> tuple[int, int, int, int] | None:
-        """The subject of the active trigger at character ``at``: (phrase start, phrase end,
-        head start, head end) in the text, or None where the parse names none."""
+    def subject(self, sentence: tuple[int, int], at: int) -> Subject | None:
+        """The subject of the active trigger at character ``at``, or None where the parse names
+        none or no plain noun phrase before the verb."""
         start, end = sentence
         doc = self._doc(start, end)
         if doc is None:
@@ -73,7 +87,18 @@ class Clauses:
             words.append(c)
             stack.extend(g for g in c.children if g.dep_ in PHRASE)
         first, last = min(w.i for w in words), max(w.i for w in words)
-        span = doc[first:last + 1]
-        if any(t.is_punct or t.lower_ == "yang" for t in span) or len(span) > 8 or last >= token.i:
-            return None  # not one plain noun phrase before the verb
-        return (start + span.start_char, start + span.end_char, start + subj.idx, start + subj.idx + len(subj))
+        if last >= token.i or any(t.lower_ == "yang" for t in doc[first:last + 1]):
+            return None  # a relative clause, or a phrase running past its verb
+        # A place or an aside after the head is cut off: "Ratusan buruh" of "Ratusan buruh dari
+        # … di Kabupaten Bandung Barat (KBB)", "Lima pakar HAM PBB" of "… PBB (HAM PBB)".
+        cut = next((t.i for t in doc[subj.i + 1:last + 1] if t.is_punct or t.tag_ == "ADP"
+                    or t.lower_ in CUT_AT), last + 1)
+        span = doc[first:cut]
+        if any(t.is_punct for t in span) or len(span) > MAX_WORDS:
+            return None
+        # Only a place or a body it comes from is cut off from the subject it modifies; past a
+        # comma or a parenthesis ("Sehari sebelumnya, KPK", "Pimpinan Pusat (PP) Muhammadiyah")
+        # the words may be the subject itself.
+        reach = doc[last].idx + len(doc[last]) if cut <= last and not doc[cut].is_punct else span.end_char
+        return Subject(start + span.start_char, start + span.end_char, start + subj.idx,
+                       start + subj.idx + len(subj), start + reach)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..record import Entity, Event, Quote, Span, TimeExpr
 from .clauses import Clauses
 from .entities import title_re
-from .lang.speech import CLAUSE_VERBS
+from .lang.speech import AFTER_QUOTE_CUES, CLAUSE_VERBS
 from .trie import trie_pattern
 
 if TYPE_CHECKING:
@@ -95,6 +95,31 @@ ORIGIN_BEFORE = re.compile(r"(?P<who>(?<![\w-])(?:(?:para|ratusan|ribuan|puluhan
                            r"(?:\s+(?:asal|dari|keturunan|berkewarganegaraan))?|(?<![\w-])(?:asal|berkewarganegaraan))\s+$",
                            re.IGNORECASE)
 GROUP_CHARS = 80  # how far before its trigger a group subject may stand
+
+
+# A passive's agent after "oleh" written as a common noun, up to where its clause goes on
+# ("ditembak mati oleh polisi atau warga sejak …", "disahkan oleh Kongres pada 2008").
+BY_PHRASE = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+oleh\s+(?P<g>(?!(?:mereka|ia|dia|beliau|kami|kita|saya|pihak)\b)"
+                       r"[\w-]+(?:\s+(?!(?:yang|di|ke|dari|pada|dalam|sejak|setelah|sebelum|karena|saat|ketika|"
+                       r"untuk|sebagai|atas|terhadap|dengan|hingga|sampai|tahun|pekan|bulan|lalu|kemarin|itu|"
+                       r"tersebut|ini|dan|serta|namun|tetapi|bahwa|agar|supaya)\b)[\w-]+){0,3})"
+                       r"(?=\s*(?:[,.;:!?()\"“”]|$)|\s+[\w-]+)", re.IGNORECASE)
+PLENARY = re.compile(r"(?<![\w-])(?:rapat|sidang)\s+paripurna(?![\w-])", re.IGNORECASE)
+# Who arrests and who passes laws, read back from the story when a passive names no agent
+# ("Pelaku ditangkap saat …" after "Polres Banyuasin menangkap …"): the body named last.
+CONTEXT_AGENTS = {
+    "COERCE": re.compile(r"(?<![\w-])(?:polisi|polri|polda|polres\w*|polsek|bareskrim|densus|reskrim|satreskrim|"
+                         r"sat\s+reskrim|satresnarkoba|direktorat\s+(?:narkoba|reserse)|ditres\w+|brimob|"
+                         r"kepolisian|kpk|komisi\s+pemberantasan\s+korupsi|kejaksaan|kejari|kejati|kejagung|"
+                         r"bnn\w*|badan\s+narkotika|imigrasi|bea\s+cukai|satpol|tni|kodim|kodam|fbi|"
+                         r"penjaga\s+perbatasan|patroli)(?![\w-])", re.IGNORECASE),
+}
+CONTEXT_TRIGGERS = {"COERCE": {"ditangkap", "ditahan", "dibekuk", "diciduk", "diringkus", "digerebek",
+                               "digeledah", "disita"}}
+CONTEXT_CHARS = 1500  # how far back the story may have named the body
+_RANK = r"(?:Kombes|Kompol|Irjen|Brigjen|Jenderal|Komjen|Ipda|Iptu|Aiptu|Aipda|Bripka|Briptu|Brigadir|Ajun|Komisaris|Pol)\b"
+POLICE_TITLE = re.compile(rf"(?<![\w-])Ka(?P<unit>pol(?:res(?:ta|tabes)?|sek|da))\s+(?P<where>(?!{_RANK})[A-Z][a-z][\w-]*"
+                          rf"(?:\s+(?!{_RANK})[A-Z][a-z][\w-]*){{0,3}})")
 
 
 LOCATIVE = re.compile(r"(?<![\w-])di\s+$", re.IGNORECASE)
@@ -343,6 +368,65 @@ def _group_subject(text: str, s_start: int, at: int) -> str | None:
     return None
 
 
+_OPENING = re.compile(r"“|(?:^|(?<=\s))\"(?=\S)")
+_MARKS = re.compile(r"[\"“”]")
+_CUES = AFTER_QUOTE_CUES + ("tandas", "tandasnya", "tutup", "tutupnya", "kilah", "kilahnya", "urai", "urainya")
+_CUE_AFTER = re.compile(rf"[\s,.!?]*(?P<cue>{trie_pattern(_CUES)})(?![\w-])", re.IGNORECASE)
+QUOTE_CHARS = 800  # how far a quote may run on past the trigger to the words saying who spoke
+
+
+def _speaker_later(text: str, at: int, ents: list[Entity], starts: list[int],
+                   spoken: list[tuple[int, int, str]], index: dict[str, dict]) -> str | None:
+    """Who says "kami" at ``at`` inside a quote that the quote finder did not close (it runs on
+    over a paragraph break): the person the cue after its closing mark names ("… ,” ujar
+    Kepala Seksi …, Edi Eko Sasmito"), or, for "ujarnya", the last speaker before."""
+    before = list(_MARKS.finditer(text, max(0, at - QUOTE_CHARS), at))
+    if not before or not _OPENING.match(text, before[-1].start()):
+        return None  # not inside an opened quote
+    close = _MARKS.search(text, at, at + QUOTE_CHARS)
+    cue = _CUE_AFTER.match(text, close.end()) if close and not _OPENING.match(text, close.start()) else None
+    if cue is None:
+        return None
+    tail = re.match(r"[^.!?\n]{0,160}", text[cue.end():]).group()
+    if cue.group("cue").lower().endswith("nya") or re.match(r"\s+(?:dia|ia|beliau)(?![\w-])", tail):
+        last = next((q[2] for q in reversed(spoken) if at - BACK_CHARS <= q[1] <= at
+                     and (index.get(q[2]) or {}).get("label") == "PER"), None)
+        if last is None:
+            i = bisect.bisect_left(starts, at)
+            last = next((e.entity for e in reversed(ents[:i]) if e.label == "PER" and e.start >= at - BACK_CHARS), None)
+        return last
+    i, j = bisect.bisect_left(starts, cue.end()), bisect.bisect_left(starts, cue.end() + len(tail))
+    named = [e for e in ents[i:j] if e.label in ("PER", "ORG")]
+    return next((e.entity for e in named if e.label == "PER"), named[0].entity if named else None)
+
+
+def _context_agent(text: str, pred: Predicate, at: int, ents: list[Entity], starts: list[int],
+                   coded: list[Event], index: dict[str, dict]) -> tuple[Entity | None, str | None]:
+    """The agent of an agentless passive arrest, from the story before it: the actor of the
+    last such event, else the last law-enforcement body named ("Kapolres Banyuasin" names
+    Polres Banyuasin). Returns (entity, actor text)."""
+    if pred.form not in CONTEXT_TRIGGERS[pred.type]:
+        return None, None
+    body = CONTEXT_AGENTS[pred.type]
+    for ev in reversed(coded):
+        if ev.trigger.start < at - CONTEXT_CHARS:
+            break
+        if ev.type == pred.type and ev.status == "asserted":
+            name = (index.get(ev.actor) or {}).get("name") if ev.actor else ev.actor_text
+            if name and body.search(name):
+                holder = next((e for e in ents if e.entity == ev.actor), None)
+                return (holder, None) if holder else (None, ev.actor_text)
+    i = bisect.bisect_left(starts, at)
+    named = next((e for e in reversed(ents[:i]) if e.start >= at - CONTEXT_CHARS and e.label == "ORG"
+                  and body.search((index.get(e.entity) or {}).get("name") or e.text)), None)
+    titled = None
+    for hit in POLICE_TITLE.finditer(text, max(0, at - CONTEXT_CHARS), at):
+        titled = hit
+    if titled and (named is None or titled.start() > named.end):
+        return None, f"{titled.group('unit').capitalize()} {titled.group('where')}"
+    return named, None
+
+
 # Heads of a subject phrase that stand for the entity inside it ("Pemerintah Indonesia" is Indonesia).
 _STANDS_FOR = {"pemerintah", "negara", "kota", "provinsi", "kabupaten", "pihak", "kantor", "kubu"}
 
@@ -357,7 +441,7 @@ def _clause_subject(text: str, clauses: Clauses, sentence: tuple[int, int], at: 
     found = clauses.subject(sentence, at)
     if found is None:
         return actor_key, group, None
-    p_start, p_end, h_start, h_end = found
+    p_start, p_end, h_start, h_end, reach = found
     head = text[h_start:h_end]
     if PRONOUN.fullmatch(head) or FIRST_PERSON.fullmatch(head):
         return actor_key, group, None  # the pronoun rules' job
@@ -371,8 +455,11 @@ def _clause_subject(text: str, clauses: Clauses, sentence: tuple[int, int], at: 
     if head.lower() in _STANDS_FOR or title_re().match(text[h_start:p_end]):
         return (inside[-1].entity, None, None) if inside and actor_key is None else (actor_key, group, None)
     written = " ".join(text[p_start:p_end].split())
-    if actor_key is not None and not any(e.entity == actor_key for e in inside):
+    cut_off = [e for e in in_sentence if p_end <= e.start and e.end <= reach]  # "Ratusan buruh … di KBB"
+    if actor_key is not None and not any(e.entity == actor_key for e in inside + cut_off):
         return actor_key, group, None  # the rules' actor stands outside the subject: leave it
+    if not any(e.entity == actor_key for e in inside):
+        actor_key = None
     return None, written, (actor_key or (inside[-1].entity if inside else None))
 
 
@@ -459,6 +546,13 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
             me = list(FIRST_PERSON.finditer(text, max(s_start, said[0]), m.start())) if said else []
             if me and (actor is None or me[-1].start() > actor.end):
                 actor_key = said[2]  # "“Kami menolak …,” kata X": X
+            elif said is None and actor is None:
+                me = list(FIRST_PERSON.finditer(text, s_start, m.start()))
+                later = _speaker_later(text, m.start(), ents, starts, spoken, index) if me else None
+                if later is not None:
+                    actor_key = later  # a quote that runs on past this sentence: who it is said by
+                else:
+                    me = []
             previous = sentence_events[-1] if sentence_events else None
             if previous and previous.target == actor_key and previous.actor:
                 actor_key = previous.actor  # "X bertemu dengan Y dan mengunjungi …": still X
@@ -472,9 +566,14 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                         and not set(between.lower().split()) & NOT_AGENT_WORDS \
                         and after[0].label in ("PER", "ORG", "GPE", "NORP"):
                     agent = after[0]  # "didukung Iran", "diusir petugas keamanan X": the agent, without "oleh"
-                if agent is None:  # "dianiaya suaminya", "ditangkap polisi"
-                    named = GROUP_AFTER.match(text[m.end():s_end])
+                if agent is None:  # "disahkan dalam rapat paripurna DPR": the house that sits
+                    agent = next((e for e in after if e.label == "ORG" and e.start - m.end() < 120
+                                  and PLENARY.search(text, m.end(), e.start)), None)
+                if agent is None:  # "dianiaya suaminya", "ditangkap polisi", "dibunuh oleh seorang murid lain"
+                    named = GROUP_AFTER.match(text[m.end():s_end]) or BY_PHRASE.match(text[m.end():s_end])
                     group = " ".join(named.group("g").split()) if named else None
+                if agent is None and group is None and pred.type in CONTEXT_AGENTS:
+                    agent, group = _context_agent(text, pred, m.start(), ents, starts, out, index)
                 actor_key, target_key = (agent.entity if agent else None), actor_key
             elif group is None and (actor_key is None or (actor is not None and previous
                                                          and previous.target == actor_key)):
