@@ -297,3 +297,11 @@ def test_events_kami_in_a_quote_running_over_a_paragraph_break_is_its_speaker():
     # no closing cue: nobody to name
     assert all(actor is None for _, actor, _ in acts(
         "\"Kami sudah bertemu dengan Komisi Perlindungan Tanaman untuk menentukan langkah."))
+
+
+def test_events_none_or_not_all_of_them_is_a_negation():
+    for text in ("Tak ada satu pun fraksi yang menolak pengesahan revisi UU KPK.",
+                 "Jokowi menyatakan tak semua poin revisi yang diajukan DPR disetujui."):
+        assert [e.status for e in warta.analyze(text).events] == ["negated"], text
+    # a negation in another clause of the sentence leaves this one asserted
+    assert [e.status for e in warta.analyze("Tidak ada yang tahu, tetapi DPR menolak revisi UU KPK.").events] == ["asserted"]

@@ -16,6 +16,8 @@ from typing import NamedTuple
 PHRASE = {"nmod", "amod", "flat", "flat:name", "flat:foreign", "compound", "nummod", "det", "nmod:poss",
           "appos"}
 CONTINUES = {"xcomp", "conj"}
+RELATIVE = {"acl", "acl:relcl"}
+OBJECTS = {"obj", "iobj", "obl", "nmod", "conj", "appos", "xcomp"}
 # Subjects that name no one ("Hal itu", "yang").
 EMPTY = {"hal", "ini", "itu", "yang", "tersebut", "hari", "saat", "kini", "sementara", "namun", "sehari",
          "sebelumnya", "kemudian", "selanjutnya", "akhirnya", "kemarin", "tahun", "bulan", "pekan", "minggu"}
@@ -69,13 +71,25 @@ class Clauses:
         if doc is None:
             return None
         token = next((t for t in doc if t.idx + start <= at < t.idx + start + len(t)), None)
-        for _ in range(3):  # "berusaha menangkap", "datang dan menolak": the first verb's subject
+        for step in range(3):  # "berusaha menangkap", "datang dan menolak": the first verb's subject
             if token is None:
                 return None
             subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 break
-            token = token.head if token.dep_ in CONTINUES and token.head is not token else None
+            head = token.head
+            if head is token:
+                return None
+            if step == 0 and token.dep_ in RELATIVE and head.tag_ in ("NOUN", "PROPN") and head.dep_ not in OBJECTS:
+                subj = head  # "kapal (yang) menyerang": the noun it describes acts, unless another verb's object
+                break
+            control = next((c for c in head.children if c.dep_ == "obj"), None) \
+                if step == 0 and token.dep_ == "xcomp" else None
+            if control is not None and control.i < token.i:
+                subj = control  # "Moskow menuduh Korea Utara menahan …": the one accused acts
+                break
+            unmarked = token.dep_ == "advcl" and not any(c.dep_ == "mark" for c in token.children)
+            token = head if token.dep_ in CONTINUES or unmarked else None  # "berulang kali menolak"
         else:
             return None
         if subj.lower_ in EMPTY or subj.i > token.i:
@@ -85,7 +99,7 @@ class Clauses:
         while stack:
             c = stack.pop()
             words.append(c)
-            stack.extend(g for g in c.children if g.dep_ in PHRASE)
+            stack.extend(g for g in c.children if g.dep_ in PHRASE or g.dep_ == "advmod" and c.dep_ == "nummod")
         first, last = min(w.i for w in words), max(w.i for w in words)
         if last >= token.i or any(t.lower_ == "yang" for t in doc[first:last + 1]):
             return None  # a relative clause, or a phrase running past its verb

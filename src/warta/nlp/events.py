@@ -322,8 +322,13 @@ WANTED = re.compile(r"(?<![\w-])(?:untuk|agar|supaya|guna|demi|menunggu|meminta|
                     r"(?:\s+[\w.-]+){0,3}\s+$", re.IGNORECASE)
 
 
+# "Tak ada satu pun fraksi yang menolak", "tidak semua poin … disetujui": none, or not all, did it.
+NONE_OF = re.compile(r"(?<![\w-])(?:tidak|tak)\s+(?:ada|semua|seluruh|satu\s*pun)(?![\w-])", re.IGNORECASE)
+
+
 def _status(before: str, sentence_head: str) -> str:
-    if NEGATION.search(before[-40:]):
+    clause = re.split(r"[,;:]", before)[-1]
+    if NEGATION.search(before[-40:]) or NONE_OF.search(clause):
         return "negated"
     if INTENT.search(sentence_head) or WANTED.search(before[-60:]):
         return "intended"
@@ -425,6 +430,13 @@ def _context_agent(text: str, pred: Predicate, at: int, ents: list[Entity], star
     if titled and (named is None or titled.start() > named.end):
         return None, f"{titled.group('unit').capitalize()} {titled.group('where')}"
     return named, None
+
+
+def _parsed_subject_is(clauses: Clauses, sentence: tuple[int, int], at: int, entity: Entity) -> bool:
+    """Whether the parse makes ``entity`` the trigger's subject ("Moskow menuduh Korea Utara
+    menahan …": North Korea detains, though Moscow acted on it just before)."""
+    found = clauses.subject(sentence, at)
+    return found is not None and found.start <= entity.start and entity.end <= found.reach
 
 
 # Heads of a subject phrase that stand for the entity inside it ("Pemerintah Indonesia" is Indonesia).
@@ -554,7 +566,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 else:
                     me = []
             previous = sentence_events[-1] if sentence_events else None
-            if previous and previous.target == actor_key and previous.actor:
+            if previous and previous.target == actor_key and previous.actor and not (
+                    actor is not None and not pred.passive and _parsed_subject_is(clauses, (s_start, s_end), m.start(), actor)):
                 actor_key = previous.actor  # "X bertemu dengan Y dan mengunjungi …": still X
             target = after[0] if after else None
             target_key = target.entity if target else None
