@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = ROOT / "src" / "warta" / "models" / "event-sense"
 EVENTS = ROOT / "eval" / "events"
-TRAIN = [EVENTS / f"clickid-50{c}-judged.jsonl" for c in "bcdefg"]
+TRAIN = [EVENTS / f"clickid-50{c}-judged.jsonl" for c in "bcdefghi"]
 sys.path.insert(0, str(ROOT / "eval" / "stories"))
 
 
@@ -125,6 +125,8 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--members", type=int, default=5, help="models learnt from different seeds, averaged")
     ap.add_argument("--install", action="store_true", help=f"write the model and its threshold to {TARGET}")
+    ap.add_argument("--baseline", action="store_true", help="with --test: score the installed model on the "
+                    "held-out check too, to compare")
     args = ap.parse_args()
 
     train_paths = [p for p in TRAIN if args.test is None or p.resolve() != args.test.resolve()]
@@ -162,6 +164,17 @@ def main() -> None:
         print(f"\nheld out ({args.test.name}, {len(test)} events, base precision {sum(yt) / max(len(yt), 1):.3f}):")
         print(f"kept {n}: precision {p:.3f}, recall of right events {r:.3f}, "
               f"F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
+        if args.baseline:
+            from warta.nlp import events
+
+            installed = events._sense_model()
+            if installed is not None:
+                members, cut = installed
+                pb = probabilities([(nlp, nlp.make_doc) for nlp in members], test)
+                p, r, n = kept_scores(pb, yt, cut)
+                print(f"installed model ({len(members)} members, threshold {cut:.2f}) on the same events: "
+                      f"kept {n}: precision {p:.3f}, recall of right events {r:.3f}, "
+                      f"F1 {2 * p * r / (p + r) if p + r else 0.0:.3f}")
     if args.install:
         import shutil
 

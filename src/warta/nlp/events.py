@@ -508,13 +508,21 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                      or after[i + 1].label != "PER" or text[e.end:after[i + 1].start].strip()]
             # The subject is not governed by a preposition ("kunjungannya ke Rusia").
             subjects = [e for e in before if not PREPOSITION.search(text[max(s_start, e.start - 12):e.start])]
-            candidates = subjects or before
+            # With every name before it governed by a preposition, a place is still no actor
+            # ("di Jenewa, para pakar itu menyerukan").
+            candidates = subjects or [e for e in before if e.label not in ("GPE", "LOC")]
             actor = candidates[-1] if candidates else None
             if len(candidates) > 1:
                 prior = candidates[-2]
                 gap = text[prior.end:actor.start]
-                if actor.label in ("GPE", "LOC") and prior.label == "ORG" and re.fullmatch(r"[\s,(]*", gap):
-                    actor = prior  # "Polda Daerah Istimewa, (DIY) menangkap": the body, not its region
+                k = len(candidates) - 1
+                while k > 0 and candidates[k].label in ("GPE", "LOC") and re.fullmatch(
+                        r"[\s,()]*(?:[A-Z][\w-]*[\s,()]*){0,3}", text[candidates[k - 1].end:candidates[k].start]):
+                    k -= 1
+                if k < len(candidates) - 1 and candidates[k].label == "ORG":
+                    # "Polda Daerah Istimewa, (DIY) menangkap", "Polres Banyuasin, Sumatera Selatan
+                    # (Sumsel) menangkap": the body, not its region
+                    actor = candidates[k]
                 elif re.match(r"\s*,?\s*yang\s", gap) and not _SPEECH.search(gap):
                     actor = prior  # "Tarrant, yang berkewarganegaraan Australia menembaki": the one the clause is about
             if actor is not None:
@@ -558,8 +566,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
             me = list(FIRST_PERSON.finditer(text, max(s_start, said[0]), m.start())) if said else []
             if me and (actor is None or me[-1].start() > actor.end):
                 actor_key = said[2]  # "“Kami menolak …,” kata X": X
-            elif said is None and actor is None:
-                me = list(FIRST_PERSON.finditer(text, s_start, m.start()))
+            elif said is None:
+                me = list(FIRST_PERSON.finditer(text, actor.end if actor else s_start, m.start()))
                 later = _speaker_later(text, m.start(), ents, starts, spoken, index) if me else None
                 if later is not None:
                     actor_key = later  # a quote that runs on past this sentence: who it is said by
@@ -573,7 +581,10 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
             target_key = target.entity if target else None
             if pred.passive:
                 by = re.search(r"(?<![\w-])oleh\s+", text[m.end():s_end])
-                agent = next((e for e in after if by and e.start >= m.end() + by.end()), None)
+                # the agent follows "oleh" within a few words ("oleh Ketua DPR Bambang"), not a
+                # name further on in the sentence
+                agent = next((e for e in after if by and e.start >= m.end() + by.end() and re.fullmatch(
+                    r"(?:\s*[\w.-]+){0,3}\s*", text[m.end() + by.end():e.start])), None)
                 between = text[m.end():after[0].start] if after else ""
                 if agent is None and after and re.fullmatch(r"\s*(?:\w+\s+){0,2}?", between) \
                         and not set(between.lower().split()) & NOT_AGENT_WORDS \
