@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = ROOT / "src" / "warta" / "models" / "event-sense"
 EVENTS = ROOT / "eval" / "events"
-TRAIN = [EVENTS / f"clickid-50{c}-judged.jsonl" for c in "bcdefghi"]
+TRAIN = [EVENTS / f"clickid-50{c}-judged.jsonl" for c in "bcdefg"]
 sys.path.insert(0, str(ROOT / "eval" / "stories"))
 
 
