@@ -3,7 +3,8 @@
 A predicate from ``lang/plover.tsv`` (active and passive forms) triggers an event. In its
 sentence the actor is the nearest entity before the trigger, or, when that place holds only a
 pronoun ("Mereka", "ia"), the previous event's actor. The target is the first entity after
-the trigger. Passive forms swap the two, and "oleh X" names the actor. For an active trigger
+the trigger. Passive forms swap the two, and "oleh X" names the actor; an agentless arrest is
+made by the body the story named before. For an active trigger
 the parsed subject of its clause (``clauses``) names an actor the rules left unset, and a unit
 named with its body or country acts instead of it. ``when`` is the
 sentence's first time expression resolved to a day (else unset, never the publication date),
@@ -105,17 +106,14 @@ BY_PHRASE = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+oleh\s+(?P<g>(?!(?:mereka|ia|dia
                        r"tersebut|ini|dan|serta|namun|tetapi|bahwa|agar|supaya)\b)[\w-]+){0,3})"
                        r"(?=\s*(?:[,.;:!?()\"“”]|$)|\s+[\w-]+)", re.IGNORECASE)
 PLENARY = re.compile(r"(?<![\w-])(?:rapat|sidang)\s+paripurna(?![\w-])", re.IGNORECASE)
-# Who arrests and who passes laws, read back from the story when a passive names no agent
-# ("Pelaku ditangkap saat …" after "Polres Banyuasin menangkap …"): the body named last.
-CONTEXT_AGENTS = {
-    "COERCE": re.compile(r"(?<![\w-])(?:polisi|polri|polda|polres\w*|polsek|bareskrim|densus|reskrim|satreskrim|"
-                         r"sat\s+reskrim|satresnarkoba|direktorat\s+(?:narkoba|reserse)|ditres\w+|brimob|"
-                         r"kepolisian|kpk|komisi\s+pemberantasan\s+korupsi|kejaksaan|kejari|kejati|kejagung|"
-                         r"bnn\w*|badan\s+narkotika|imigrasi|bea\s+cukai|satpol|tni|kodim|kodam|fbi|"
-                         r"penjaga\s+perbatasan|patroli)(?![\w-])", re.IGNORECASE),
-}
-CONTEXT_TRIGGERS = {"COERCE": {"ditangkap", "ditahan", "dibekuk", "diciduk", "diringkus", "digerebek",
-                               "digeledah", "disita"}}
+# Who arrests, read back from the story when a passive arrest names no agent ("Pelaku
+# ditangkap saat …" after "Polres Banyuasin menangkap …"): the body named last.
+ARRESTING_BODY = re.compile(r"(?<![\w-])(?:polisi|polri|polda|polres\w*|polsek|bareskrim|densus|reskrim|satreskrim|"
+                            r"sat\s+reskrim|satresnarkoba|direktorat\s+(?:narkoba|reserse)|ditres\w+|brimob|"
+                            r"kepolisian|kpk|komisi\s+pemberantasan\s+korupsi|kejaksaan|kejari|kejati|kejagung|"
+                            r"bnn\w*|badan\s+narkotika|imigrasi|bea\s+cukai|satpol|tni|kodim|kodam|fbi|"
+                            r"penjaga\s+perbatasan|patroli)(?![\w-])", re.IGNORECASE)
+AGENTLESS_ARRESTS = {"ditangkap", "ditahan", "dibekuk", "diciduk", "diringkus", "digerebek", "digeledah", "disita"}
 CONTEXT_CHARS = 1500  # how far back the story may have named the body
 _RANK = r"(?:Kombes|Kompol|Irjen|Brigjen|Jenderal|Komjen|Ipda|Iptu|Aiptu|Aipda|Bripka|Briptu|Brigadir|Ajun|Komisaris|Pol)\b"
 POLICE_TITLE = re.compile(rf"(?<![\w-])Ka(?P<unit>pol(?:res(?:ta|tabes)?|sek|da))\s+(?P<where>(?!{_RANK})[A-Z][a-z][\w-]*"
@@ -410,9 +408,9 @@ def _context_agent(text: str, pred: Predicate, at: int, ents: list[Entity], star
     """The agent of an agentless passive arrest, from the story before it: the actor of the
     last such event, else the last law-enforcement body named ("Kapolres Banyuasin" names
     Polres Banyuasin). Returns (entity, actor text)."""
-    if pred.form not in CONTEXT_TRIGGERS[pred.type]:
+    if pred.form not in AGENTLESS_ARRESTS:
         return None, None
-    body = CONTEXT_AGENTS[pred.type]
+    body = ARRESTING_BODY
     for ev in reversed(coded):
         if ev.trigger.start < at - CONTEXT_CHARS:
             break
@@ -566,13 +564,10 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
             me = list(FIRST_PERSON.finditer(text, max(s_start, said[0]), m.start())) if said else []
             if me and (actor is None or me[-1].start() > actor.end):
                 actor_key = said[2]  # "“Kami menolak …,” kata X": X
-            elif said is None:
-                me = list(FIRST_PERSON.finditer(text, actor.end if actor else s_start, m.start()))
-                later = _speaker_later(text, m.start(), ents, starts, spoken, index) if me else None
+            elif said is None and FIRST_PERSON.search(text, actor.end if actor else s_start, m.start()):
+                later = _speaker_later(text, m.start(), ents, starts, spoken, index)
                 if later is not None:
-                    actor_key = later  # a quote that runs on past this sentence: who it is said by
-                else:
-                    me = []
+                    actor_key, me = later, [later]  # a quote that runs on past this sentence: who it is said by
             previous = sentence_events[-1] if sentence_events else None
             if previous and previous.target == actor_key and previous.actor and not (
                     actor is not None and not pred.passive and _parsed_subject_is(clauses, (s_start, s_end), m.start(), actor)):
@@ -596,7 +591,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], entities: list[Enti
                 if agent is None:  # "dianiaya suaminya", "ditangkap polisi", "dibunuh oleh seorang murid lain"
                     named = GROUP_AFTER.match(text[m.end():s_end]) or BY_PHRASE.match(text[m.end():s_end])
                     group = " ".join(named.group("g").split()) if named else None
-                if agent is None and group is None and pred.type in CONTEXT_AGENTS:
+                if agent is None and group is None:
                     agent, group = _context_agent(text, pred, m.start(), ents, starts, out, index)
                 actor_key, target_key = (agent.entity if agent else None), actor_key
             elif group is None and (actor_key is None or (actor is not None and previous
